@@ -1,0 +1,16 @@
+package io.github.snapshotreplication.contract;
+
+/**
+ * Where the construct finds the Lambda jar on its own classpath, and which handler it names.
+ */
+public final class LambdaArtifact {
+
+    /** Classpath resource of the shaded Lambda jar inside the construct's artifact. */
+    public static final String JAR_RESOURCE = "/io/github/snapshotreplication/lambda/snapshot-replication-lambda.jar";
+
+    /** Fully qualified handler of the Lambda function. */
+    public static final String HANDLER = "io.github.snapshotreplication.lambda.handler.SnapshotReplicationHandler::handleRequest";
+
+    private LambdaArtifact() {
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.snapshotreplication.contract;
+
+import java.util.List;
+
+/**
+ * CloudWatch namespace, dimensions and metric names the Lambda emits (Embedded Metric Format) and the construct
+ * exposes through its {@code metricXxx()} methods and alarms.
+ */
+public final class MetricNames {
+
+    /** CloudWatch namespace of every metric. */
+    public static final String NAMESPACE = "SnapshotReplication";
+
+    /** Dimension on every metric: the installation's {@code REPLICATION_ID}. */
+    public static final String DIMENSION_REPLICATION_ID = "ReplicationId";
+
+    /** Extra dimension of the per-database recovery-point metric. */
+    public static final String DIMENSION_DB_IDENTIFIER = "DBIdentifier";
+
+    /** A cross-region copy was started. */
+    public static final String COPIES_STARTED = "CopiesStarted";
+
+    /** The target region already held a copy (duplicate event, replay). */
+    public static final String COPIES_ALREADY_PRESENT = "CopiesAlreadyPresent";
+
+    /** A copy was postponed to a later sweep (copy quota full, or dry run). */
+    public static final String COPIES_DEFERRED = "CopiesDeferred";
+
+    /** A copy could not be started (configuration, permission, quota or API error). */
+    public static final String COPY_FAILURES = "CopyFailures";
+
+    /** An expired copy was deleted by the retention rule. */
+    public static final String DELETES = "Deletes";
+
+    /** An expired copy could not be deleted. */
+    public static final String DELETE_FAILURES = "DeleteFailures";
+
+    /** An event that is not a snapshot-created event in scope. */
+    public static final String IGNORED_EVENTS = "IgnoredEvents";
+
+    /** An event that could not be understood (not JSON, missing keys, wrong account or region). */
+    public static final String INVALID_EVENTS = "InvalidEvents";
+
+    /** A sweep ran to its end; the construct alarms when none completes on time. */
+    public static final String SWEEPS_COMPLETED = "SweepsCompleted";
+
+    /** Per database: seconds since the source creation time of its newest available copy. */
+    public static final String NEWEST_COPY_AGE_SECONDS = "NewestCopyAgeSeconds";
+
+    /** Databases in scope that have no available copy in the target region at all. */
+    public static final String DATABASES_WITHOUT_COPY = "DatabasesWithoutCopy";
+
+    /** Every metric name, in one list that the construct tests and the Lambda tests both check against. */
+    public static final List<String> ALL = List.of(
+            COPIES_STARTED, COPIES_ALREADY_PRESENT, COPIES_DEFERRED, COPY_FAILURES, DELETES, DELETE_FAILURES,
+            IGNORED_EVENTS, INVALID_EVENTS, SWEEPS_COMPLETED, NEWEST_COPY_AGE_SECONDS, DATABASES_WITHOUT_COPY);
+
+    private MetricNames() {
+    }
+}
