@@ -1,0 +1,128 @@
+package io.github.snapshotreplication.fakerds;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** DescribeDBClusterSnapshots, CopyDBClusterSnapshot and DeleteDBClusterSnapshot. */
+final class ClusterSnapshotActions {
+
+    static final int MAX_IDENTIFIER_LENGTH = 63;
+
+    private static final Describe<DbClusterSnapshot> DESCRIBE = new Describe<>(new Describe.Spec<>(
+            "DBClusterSnapshotIdentifier", "db-cluster-snapshot-id", "cluster-snapshot",
+            FakeError.DB_CLUSTER_SNAPSHOT_NOT_FOUND, "DBClusterSnapshot not found: %s", "DBClusterIdentifier",
+            "db-cluster-id", "cluster", DbClusterSnapshot::dbClusterIdentifier,
+            Map.of("snapshot-type", DbClusterSnapshot::snapshotType, "engine", DbClusterSnapshot::engine),
+            DbClusterSnapshot::snapshotType));
+
+    private final Function<String, FakeRegion> regions;
+
+    ClusterSnapshotActions(Function<String, FakeRegion> regions) {
+        this.regions = regions;
+    }
+
+    void describe(QueryRequest request, XmlWriter xml) {
+        FakeRegion region = regions.apply(request.region());
+        ResourceStore.Page<DbClusterSnapshot> page = DESCRIBE.run(request, region, region.clusterSnapshotStore());
+        xml.start("DBClusterSnapshots");
+        page.items().forEach(s -> ResourceXml.dbClusterSnapshot(xml, s));
+        xml.end();
+        Describe.writeMarker(xml, page.nextKey());
+    }
+
+    void copy(QueryRequest request, XmlWriter xml) {
+        FakeRegion target = regions.apply(request.region());
+        String sourceValue = request.required("SourceDBClusterSnapshotIdentifier");
+        String targetId = request.required("TargetDBClusterSnapshotIdentifier");
+        CopyRules.checkTargetIdentifier("TargetDBClusterSnapshotIdentifier", targetId, MAX_IDENTIFIER_LENGTH);
+        QueryError notFound = new QueryError(FakeError.DB_CLUSTER_SNAPSHOT_NOT_FOUND,
+                "DBClusterSnapshot not found: " + sourceValue);
+        CopyRules.Source location = CopyRules.resolveSource(sourceValue, "cluster-snapshot", target, regions,
+                notFound);
+        DbClusterSnapshot source = location.region().dbClusterSnapshot(location.identifier())
+                .orElseThrow(() -> notFound);
+        if (!SnapshotStatus.AVAILABLE.equals(source.status())) {
+            throw new QueryError(FakeError.INVALID_DB_CLUSTER_SNAPSHOT_STATE, "DBClusterSnapshot " + sourceValue
+                    + " is not in available state (current state: " + source.status() + ").");
+        }
+        CopyRules.checkPresignedUrl(request, "CopyDBClusterSnapshot", "SourceDBClusterSnapshotIdentifier",
+                location, source.storageEncrypted());
+        String kmsKeyId = request.optional("KmsKeyId");
+        if (kmsKeyId != null && !source.storageEncrypted()) {
+            throw QueryError.invalidCombination("Cannot specify KmsKeyId: the DB cluster snapshot " + sourceValue
+                    + " is not encrypted, and an unencrypted DB cluster snapshot cannot be encrypted by a copy.");
+        }
+        if (location.crossRegion() && source.storageEncrypted() && kmsKeyId == null) {
+            throw QueryError.invalidValue("KmsKeyId is required when copying an encrypted DB cluster snapshot to"
+                    + " another region: KMS keys are regional, give a key of " + target.name() + ".");
+        }
+        if (kmsKeyId != null) {
+            CopyRules.checkKmsKey(kmsKeyId, target);
+        }
+        DbClusterSnapshot copy = newCopy(request, target, source, kmsKeyId);
+        DbClusterSnapshot stored = target.locked(() -> {
+            ResourceStore<DbClusterSnapshot> store = target.clusterSnapshotStore();
+            if (store.contains(copy.identifier())) {
+                throw new QueryError(FakeError.DB_CLUSTER_SNAPSHOT_ALREADY_EXISTS, "Cannot create the cluster"
+                        + " snapshot because one with the identifier " + copy.identifier() + " already exists.");
+            }
+            if (store.manualCount() >= target.manualClusterSnapshotQuota()) {
+                throw new QueryError(FakeError.SNAPSHOT_QUOTA_EXCEEDED, "Cannot copy DB cluster snapshot: the"
+                        + " manual cluster snapshot quota for this account in " + target.name()
+                        + " has been reached (" + target.manualClusterSnapshotQuota() + ").");
+            }
+            if (location.crossRegion() && store.inFlightCopyCount() >= target.clusterCopyQuota()) {
+                throw new QueryError(FakeError.SNAPSHOT_QUOTA_EXCEEDED, "Cannot copy DB cluster snapshot: "
+                        + store.inFlightCopyCount() + " cross-region cluster snapshot copies are already in"
+                        + " progress to " + target.name() + " (quota " + target.clusterCopyQuota() + ").");
+            }
+            return target.putDbClusterSnapshot(copy);
+        });
+        ResourceXml.dbClusterSnapshot(xml, stored);
+    }
+
+    void delete(QueryRequest request, XmlWriter xml) {
+        FakeRegion region = regions.apply(request.region());
+        String value = request.required("DBClusterSnapshotIdentifier");
+        String id = Describe.localId(value, "cluster-snapshot", region);
+        DbClusterSnapshot removed = region.locked(() -> {
+            DbClusterSnapshot snapshot = id == null ? null : region.clusterSnapshotStore().get(id);
+            if (snapshot == null) {
+                throw new QueryError(FakeError.DB_CLUSTER_SNAPSHOT_NOT_FOUND, "DBClusterSnapshot not found: "
+                        + value);
+            }
+            if (!"manual".equals(snapshot.snapshotType())) {
+                throw new QueryError(FakeError.INVALID_DB_CLUSTER_SNAPSHOT_STATE, "Only manual snapshots may be"
+                        + " deleted (" + value + " is " + snapshot.snapshotType() + ").");
+            }
+            if (!SnapshotStatus.AVAILABLE.equals(snapshot.status())) {
+                throw new QueryError(FakeError.INVALID_DB_CLUSTER_SNAPSHOT_STATE, "Cannot delete the cluster"
+                        + " snapshot because it is not in available state (current state: " + snapshot.status()
+                        + ").");
+            }
+            return region.removeDbClusterSnapshotInternal(id);
+        });
+        ResourceXml.dbClusterSnapshot(xml, removed.withStatus(SnapshotStatus.DELETED, 100));
+    }
+
+    private static DbClusterSnapshot newCopy(QueryRequest request, FakeRegion target, DbClusterSnapshot source,
+                                             String kmsKeyId) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (request.bool("CopyTags", false)) {
+            tags.putAll(source.tags());
+        }
+        tags.putAll(request.tags());
+        return source.toBuilder()
+                .identifier(ResourceStore.key(request.required("TargetDBClusterSnapshotIdentifier")))
+                .snapshotType("manual")
+                .status(SnapshotStatus.COPYING)
+                .percentProgress(0)
+                .kmsKeyId(kmsKeyId != null ? kmsKeyId : source.kmsKeyId())
+                .sourceDbClusterSnapshotArn(source.arn())
+                .tags(tags)
+                .region(target.name())
+                .accountId(target.accountId())
+                .build();
+    }
+}

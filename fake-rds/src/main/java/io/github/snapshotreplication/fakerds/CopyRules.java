@@ -1,0 +1,152 @@
+package io.github.snapshotreplication.fakerds;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The checks RDS makes on CopyDBSnapshot and CopyDBClusterSnapshot that do not depend on the snapshot kind:
+ * target identifier syntax, where the source lives, the presigned URL of a cross-region copy and the target KMS key.
+ */
+final class CopyRules {
+
+    /** Where the source snapshot lives. */
+    record Source(FakeRegion region, String identifier, boolean crossRegion) {
+    }
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9-]*");
+    private static final Pattern KEY_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32}");
+
+    private CopyRules() {
+    }
+
+    /** 1..maxLength letters, digits, hyphens; first a letter; no "--"; no trailing "-". */
+    static void checkTargetIdentifier(String parameter, String identifier, int maxLength) {
+        boolean valid = identifier.length() <= maxLength && IDENTIFIER.matcher(identifier).matches()
+                && !identifier.contains("--") && !identifier.endsWith("-");
+        if (!valid) {
+            throw QueryError.invalidValue("The parameter " + parameter + " is not a valid identifier. Identifiers"
+                    + " must begin with a letter; must contain only ASCII letters, digits, and hyphens; must not"
+                    + " end with a hyphen or contain two consecutive hyphens; and must be at most " + maxLength
+                    + " characters long.");
+        }
+    }
+
+    /**
+     * Resolves a source given as an identifier (same region) or an ARN (any region of this account).
+     *
+     * @throws QueryError NotFound for an ARN of another account (sharing is not modelled)
+     */
+    static Source resolveSource(String value, String arnType, FakeRegion target,
+                                Function<String, FakeRegion> regions, QueryError notFound) {
+        if (!Arn.looksLikeArn(value)) {
+            return new Source(target, value, false);
+        }
+        Arn arn;
+        try {
+            arn = Arn.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw QueryError.invalidValue("Invalid source snapshot ARN: " + value);
+        }
+        if (!"rds".equals(arn.service()) || !arnType.equals(arn.resourceType())) {
+            throw QueryError.invalidValue("The source ARN " + value + " is not an RDS " + arnType + " ARN");
+        }
+        if (!arn.account().equals(target.accountId())) {
+            throw notFound;
+        }
+        FakeRegion region = regions.apply(arn.region());
+        return new Source(region, arn.resourceId(), region != target);
+    }
+
+    /**
+     * A cross-region copy of an encrypted snapshot needs a presigned URL (the SDK makes one from sourceRegion);
+     * when present it must be a signed {@code action} request to the source region whose DestinationRegion is the
+     * region called. A same-region copy must not carry one.
+     */
+    static void checkPresignedUrl(QueryRequest request, String action, String sourceParam, Source source,
+                                  boolean encrypted) {
+        String url = request.optional("PreSignedUrl");
+        if (!source.crossRegion()) {
+            if (url != null) {
+                throw QueryError.invalidCombination("PreSignedUrl must not be specified when the source snapshot"
+                        + " is in the same region (" + request.region() + ")");
+            }
+            return;
+        }
+        if (url == null) {
+            if (encrypted) {
+                throw QueryError.invalidValue("PreSignedUrl is required to copy an encrypted snapshot from "
+                        + source.region().name() + " to " + request.region()
+                        + " (AWS SDK: set sourceRegion on the request)");
+            }
+            return;
+        }
+        Map<String, String> presigned = presignedParams(url);
+        expect(presigned, "Action", action, url);
+        expect(presigned, "DestinationRegion", request.region(), url);
+        expect(presigned, sourceParam, request.optional(sourceParam), url);
+        if (presigned.containsKey("KmsKeyId")) {
+            expect(presigned, "KmsKeyId", request.optional("KmsKeyId"), url);
+        }
+        String credential = presigned.getOrDefault("X-Amz-Credential", "");
+        String[] scope = credential.split("/");
+        boolean signedForSource = scope.length == 5 && scope[2].equals(source.region().name());
+        if (!signedForSource || !presigned.containsKey("X-Amz-Signature")) {
+            throw QueryError.invalidValue("Invalid PreSignedUrl: it must be signed for the source region "
+                    + source.region().name() + " (X-Amz-Credential " + credential + "): " + url);
+        }
+    }
+
+    /**
+     * The target key must be a key ARN, alias ARN, alias name or key id usable in the target region.
+     *
+     * @throws QueryError KMSKeyNotAccessibleFault otherwise
+     */
+    static void checkKmsKey(String kmsKeyId, FakeRegion target) {
+        boolean usable;
+        if (Arn.looksLikeArn(kmsKeyId)) {
+            usable = kmsArnOf(kmsKeyId, target);
+        } else {
+            usable = kmsKeyId.startsWith("alias/") && kmsKeyId.length() > "alias/".length()
+                    || KEY_ID.matcher(kmsKeyId).matches();
+        }
+        if (!usable || target.isKmsKeyInaccessible(kmsKeyId)) {
+            throw new QueryError(FakeError.KMS_KEY_NOT_ACCESSIBLE, "The specified KMS key " + kmsKeyId
+                    + " does not exist, is not enabled or you do not have permissions to access it in "
+                    + target.name() + ".");
+        }
+    }
+
+    private static boolean kmsArnOf(String kmsKeyId, FakeRegion target) {
+        try {
+            Arn arn = Arn.parse(kmsKeyId);
+            return "kms".equals(arn.service()) && target.name().equals(arn.region())
+                    && ("key".equals(arn.resourceType()) || "alias".equals(arn.resourceType()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, String> presignedParams(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getRawQuery() == null || uri.getHost() == null) {
+                throw QueryError.invalidValue("Invalid PreSignedUrl (no host or query): " + url);
+            }
+            return QueryRequest.decodeForm(uri.getRawQuery());
+        } catch (URISyntaxException e) {
+            throw QueryError.invalidValue("Invalid PreSignedUrl: " + url);
+        }
+    }
+
+    private static void expect(Map<String, String> presigned, String name, String expected, String url) {
+        String actual = presigned.get(name);
+        if (expected == null || !expected.equals(actual)) {
+            throw QueryError.invalidValue("Invalid PreSignedUrl: " + name + " is " + actual + ", expected "
+                    + expected + ": " + url);
+        }
+    }
+}

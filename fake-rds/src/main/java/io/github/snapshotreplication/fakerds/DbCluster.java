@@ -1,0 +1,103 @@
+package io.github.snapshotreplication.fakerds;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An Aurora DB cluster as DescribeDBClusters shows it. Immutable; {@code region}/{@code accountId} are stamped on add.
+ *
+ * @param identifier       DBClusterIdentifier
+ * @param status           e.g. {@code available}
+ * @param engine           e.g. {@code aurora-postgresql}
+ * @param engineVersion    may be null
+ * @param storageEncrypted StorageEncrypted
+ * @param kmsKeyId         KMS key ARN, null when unencrypted
+ * @param members          DB instance identifiers of the members; the first one is the writer
+ * @param tags             tags in insertion order
+ * @param region           region that holds the cluster (stamped on add)
+ * @param accountId        owning account (stamped on add)
+ */
+public record DbCluster(String identifier, String status, String engine, String engineVersion,
+                        boolean storageEncrypted, String kmsKeyId, List<String> members, Map<String, String> tags,
+                        String region, String accountId) {
+
+    /** Validates and freezes the record. */
+    public DbCluster {
+        Objects.requireNonNull(identifier, "identifier");
+        Objects.requireNonNull(status, "status");
+        members = List.copyOf(members == null ? List.of() : members);
+        tags = Tags.copyOf(tags);
+    }
+
+    /** @return a builder with the defaults: available, aurora-postgresql, unencrypted, no members */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return {@code arn:aws:rds:REGION:ACCOUNT:cluster:ID}; the cluster must belong to a region */
+    public String arn() {
+        if (region == null) {
+            throw new IllegalStateException("cluster " + identifier + " is not in a region yet: no ARN");
+        }
+        return "arn:aws:rds:" + region + ":" + accountId + ":cluster:" + identifier;
+    }
+
+    /** @return a builder holding every value of this cluster */
+    public Builder toBuilder() {
+        Builder builder = new Builder().identifier(identifier).status(status).engine(engine)
+                .engineVersion(engineVersion).storageEncrypted(storageEncrypted).kmsKeyId(kmsKeyId).tags(tags)
+                .region(region).accountId(accountId);
+        members.forEach(builder::member);
+        return builder;
+    }
+
+    /** @return a copy with these tags (in this order) */
+    public DbCluster withTags(Map<String, String> newTags) {
+        return toBuilder().tags(newTags).build();
+    }
+
+    /** @return a copy in another region and account (the fake stamps these on add) */
+    public DbCluster withLocation(String newRegion, String newAccountId) {
+        return toBuilder().region(newRegion).accountId(newAccountId).build();
+    }
+
+    /** Builder for {@link DbCluster}. */
+    public static final class Builder {
+        private String identifier;
+        private String status = "available";
+        private String engine = "aurora-postgresql";
+        private String engineVersion;
+        private boolean storageEncrypted;
+        private String kmsKeyId;
+        private final List<String> members = new ArrayList<>();
+        private final Map<String, String> tags = new LinkedHashMap<>();
+        private String region;
+        private String accountId;
+
+        private Builder() {
+        }
+
+        public Builder identifier(String value) { identifier = value; return this; }
+        public Builder status(String value) { status = value; return this; }
+        public Builder engine(String value) { engine = value; return this; }
+        public Builder engineVersion(String value) { engineVersion = value; return this; }
+        public Builder storageEncrypted(boolean value) { storageEncrypted = value; return this; }
+        public Builder kmsKeyId(String value) { kmsKeyId = value; return this; }
+        /** Adds a member instance; the first one added is the writer. */
+        public Builder member(String dbInstanceIdentifier) { members.add(dbInstanceIdentifier); return this; }
+        public Builder tag(String key, String value) { tags.put(key, value); return this; }
+        /** Replaces all tags. */
+        public Builder tags(Map<String, String> value) { tags.clear(); tags.putAll(value); return this; }
+        public Builder region(String value) { region = value; return this; }
+        public Builder accountId(String value) { accountId = value; return this; }
+
+        /** @return the cluster */
+        public DbCluster build() {
+            return new DbCluster(identifier, status, engine, engineVersion, storageEncrypted, kmsKeyId, members,
+                    tags, region, accountId);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.snapshotreplication.fakerds;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An RDS DB instance as DescribeDBInstances shows it. Immutable; {@code region}/{@code accountId} are stamped on add.
+ *
+ * @param identifier          DBInstanceIdentifier
+ * @param status              DBInstanceStatus, e.g. {@code available}
+ * @param engine              e.g. {@code postgres}
+ * @param engineVersion       may be null
+ * @param dbClusterIdentifier the Aurora cluster this instance belongs to, or null
+ * @param optionGroupName     option group membership, may be null
+ * @param storageEncrypted    StorageEncrypted
+ * @param kmsKeyId            KMS key ARN, null when unencrypted
+ * @param tags                tags in insertion order
+ * @param region              region that holds the instance (stamped on add)
+ * @param accountId           owning account (stamped on add)
+ */
+public record DbInstance(String identifier, String status, String engine, String engineVersion,
+                         String dbClusterIdentifier, String optionGroupName, boolean storageEncrypted,
+                         String kmsKeyId, Map<String, String> tags, String region, String accountId) {
+
+    /** Validates and freezes the record. */
+    public DbInstance {
+        Objects.requireNonNull(identifier, "identifier");
+        Objects.requireNonNull(status, "status");
+        tags = Tags.copyOf(tags);
+    }
+
+    /** @return a builder with the defaults: available, postgres, unencrypted */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return {@code arn:aws:rds:REGION:ACCOUNT:db:ID}; the instance must belong to a region */
+    public String arn() {
+        if (region == null) {
+            throw new IllegalStateException("instance " + identifier + " is not in a region yet: no ARN");
+        }
+        return "arn:aws:rds:" + region + ":" + accountId + ":db:" + identifier;
+    }
+
+    /** @return a builder holding every value of this instance */
+    public Builder toBuilder() {
+        return new Builder().identifier(identifier).status(status).engine(engine).engineVersion(engineVersion)
+                .dbClusterIdentifier(dbClusterIdentifier).optionGroupName(optionGroupName)
+                .storageEncrypted(storageEncrypted).kmsKeyId(kmsKeyId).tags(tags).region(region)
+                .accountId(accountId);
+    }
+
+    /** @return a copy with these tags (in this order) */
+    public DbInstance withTags(Map<String, String> newTags) {
+        return toBuilder().tags(newTags).build();
+    }
+
+    /** @return a copy with another status */
+    public DbInstance withStatus(String newStatus) {
+        return toBuilder().status(newStatus).build();
+    }
+
+    /** @return a copy in another region and account (the fake stamps these on add) */
+    public DbInstance withLocation(String newRegion, String newAccountId) {
+        return toBuilder().region(newRegion).accountId(newAccountId).build();
+    }
+
+    /** Builder for {@link DbInstance}. */
+    public static final class Builder {
+        private String identifier;
+        private String status = "available";
+        private String engine = "postgres";
+        private String engineVersion;
+        private String dbClusterIdentifier;
+        private String optionGroupName;
+        private boolean storageEncrypted;
+        private String kmsKeyId;
+        private final Map<String, String> tags = new LinkedHashMap<>();
+        private String region;
+        private String accountId;
+
+        private Builder() {
+        }
+
+        public Builder identifier(String value) { identifier = value; return this; }
+        public Builder status(String value) { status = value; return this; }
+        public Builder engine(String value) { engine = value; return this; }
+        public Builder engineVersion(String value) { engineVersion = value; return this; }
+        public Builder dbClusterIdentifier(String value) { dbClusterIdentifier = value; return this; }
+        public Builder optionGroupName(String value) { optionGroupName = value; return this; }
+        public Builder storageEncrypted(boolean value) { storageEncrypted = value; return this; }
+        public Builder kmsKeyId(String value) { kmsKeyId = value; return this; }
+        public Builder tag(String key, String value) { tags.put(key, value); return this; }
+        /** Replaces all tags. */
+        public Builder tags(Map<String, String> value) { tags.clear(); tags.putAll(value); return this; }
+        public Builder region(String value) { region = value; return this; }
+        public Builder accountId(String value) { accountId = value; return this; }
+
+        /** @return the instance */
+        public DbInstance build() {
+            return new DbInstance(identifier, status, engine, engineVersion, dbClusterIdentifier, optionGroupName,
+                    storageEncrypted, kmsKeyId, tags, region, accountId);
+        }
+    }
+}

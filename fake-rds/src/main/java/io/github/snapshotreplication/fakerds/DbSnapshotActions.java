@@ -1,0 +1,129 @@
+package io.github.snapshotreplication.fakerds;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** DescribeDBSnapshots, CopyDBSnapshot and DeleteDBSnapshot. */
+final class DbSnapshotActions {
+
+    static final int MAX_IDENTIFIER_LENGTH = 255;
+
+    private static final Describe<DbSnapshot> DESCRIBE = new Describe<>(new Describe.Spec<>(
+            "DBSnapshotIdentifier", "db-snapshot-id", "snapshot", FakeError.DB_SNAPSHOT_NOT_FOUND,
+            "DBSnapshot not found: %s", "DBInstanceIdentifier", "db-instance-id", "db",
+            DbSnapshot::dbInstanceIdentifier,
+            Map.of("snapshot-type", DbSnapshot::snapshotType, "engine", DbSnapshot::engine),
+            DbSnapshot::snapshotType));
+
+    private final Function<String, FakeRegion> regions;
+
+    DbSnapshotActions(Function<String, FakeRegion> regions) {
+        this.regions = regions;
+    }
+
+    void describe(QueryRequest request, XmlWriter xml) {
+        FakeRegion region = regions.apply(request.region());
+        ResourceStore.Page<DbSnapshot> page = DESCRIBE.run(request, region, region.snapshotStore());
+        xml.start("DBSnapshots");
+        page.items().forEach(s -> ResourceXml.dbSnapshot(xml, s));
+        xml.end();
+        Describe.writeMarker(xml, page.nextKey());
+    }
+
+    void copy(QueryRequest request, XmlWriter xml) {
+        FakeRegion target = regions.apply(request.region());
+        String sourceValue = request.required("SourceDBSnapshotIdentifier");
+        String targetId = request.required("TargetDBSnapshotIdentifier");
+        CopyRules.checkTargetIdentifier("TargetDBSnapshotIdentifier", targetId, MAX_IDENTIFIER_LENGTH);
+        QueryError notFound = new QueryError(FakeError.DB_SNAPSHOT_NOT_FOUND, "DBSnapshot not found: " + sourceValue);
+        CopyRules.Source location = CopyRules.resolveSource(sourceValue, "snapshot", target, regions, notFound);
+        DbSnapshot source = location.region().dbSnapshot(location.identifier()).orElseThrow(() -> notFound);
+        if (!SnapshotStatus.AVAILABLE.equals(source.status())) {
+            throw new QueryError(FakeError.INVALID_DB_SNAPSHOT_STATE, "Snapshot " + sourceValue
+                    + " is not in available state (current state: " + source.status() + ").");
+        }
+        CopyRules.checkPresignedUrl(request, "CopyDBSnapshot", "SourceDBSnapshotIdentifier", location,
+                source.encrypted());
+        String kmsKeyId = request.optional("KmsKeyId");
+        if (location.crossRegion() && source.encrypted() && kmsKeyId == null) {
+            throw QueryError.invalidValue("KmsKeyId is required when copying an encrypted DB snapshot to another"
+                    + " region: KMS keys are regional, give a key of " + target.name() + ".");
+        }
+        if (kmsKeyId != null) {
+            CopyRules.checkKmsKey(kmsKeyId, target);
+        }
+        String optionGroup = request.optional("OptionGroupName");
+        if (location.crossRegion() && source.optionGroupRequiresMapping() && optionGroup == null) {
+            throw QueryError.invalidCombination("The snapshot " + sourceValue + " uses option group "
+                    + source.optionGroupName() + ", whose options (such as TDE) cannot be copied to another region:"
+                    + " specify OptionGroupName, an option group of " + target.name() + ".");
+        }
+        DbSnapshot copy = newCopy(request, target, location, source, kmsKeyId, optionGroup);
+        DbSnapshot stored = target.locked(() -> {
+            ResourceStore<DbSnapshot> store = target.snapshotStore();
+            if (store.contains(copy.identifier())) {
+                throw new QueryError(FakeError.DB_SNAPSHOT_ALREADY_EXISTS, "Cannot create the snapshot because a"
+                        + " snapshot with the identifier " + copy.identifier() + " already exists.");
+            }
+            if (store.manualCount() >= target.manualSnapshotQuota()) {
+                throw new QueryError(FakeError.SNAPSHOT_QUOTA_EXCEEDED, "Cannot copy DB snapshot: the manual"
+                        + " snapshot quota for this account in " + target.name() + " has been reached ("
+                        + target.manualSnapshotQuota() + ").");
+            }
+            if (location.crossRegion() && store.inFlightCopyCount() >= target.copyQuota()) {
+                throw new QueryError(FakeError.SNAPSHOT_QUOTA_EXCEEDED, "Cannot copy DB snapshot: "
+                        + store.inFlightCopyCount() + " cross-region snapshot copies are already in progress to "
+                        + target.name() + " (quota " + target.copyQuota() + ").");
+            }
+            return target.putDbSnapshot(copy);
+        });
+        ResourceXml.dbSnapshot(xml, stored);
+    }
+
+    void delete(QueryRequest request, XmlWriter xml) {
+        FakeRegion region = regions.apply(request.region());
+        String value = request.required("DBSnapshotIdentifier");
+        String id = Describe.localId(value, "snapshot", region);
+        DbSnapshot removed = region.locked(() -> {
+            DbSnapshot snapshot = id == null ? null : region.snapshotStore().get(id);
+            if (snapshot == null) {
+                throw new QueryError(FakeError.DB_SNAPSHOT_NOT_FOUND, "DBSnapshot not found: " + value);
+            }
+            if (!"manual".equals(snapshot.snapshotType())) {
+                throw new QueryError(FakeError.INVALID_DB_SNAPSHOT_STATE, "Only manual snapshots may be deleted ("
+                        + value + " is " + snapshot.snapshotType() + ").");
+            }
+            if (!SnapshotStatus.AVAILABLE.equals(snapshot.status())) {
+                throw new QueryError(FakeError.INVALID_DB_SNAPSHOT_STATE, "Cannot delete the snapshot because it is"
+                        + " not in available state (current state: " + snapshot.status() + ").");
+            }
+            return region.removeDbSnapshotInternal(id);
+        });
+        ResourceXml.dbSnapshot(xml, removed.withStatus(SnapshotStatus.DELETED, 100));
+    }
+
+    private static DbSnapshot newCopy(QueryRequest request, FakeRegion target, CopyRules.Source location,
+                                      DbSnapshot source, String kmsKeyId, String optionGroup) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (request.bool("CopyTags", false)) {
+            tags.putAll(source.tags());
+        }
+        tags.putAll(request.tags());
+        return source.toBuilder()
+                .identifier(ResourceStore.key(request.required("TargetDBSnapshotIdentifier")))
+                .snapshotType("manual")
+                .status(SnapshotStatus.CREATING)
+                .percentProgress(0)
+                .encrypted(source.encrypted() || kmsKeyId != null)
+                .kmsKeyId(kmsKeyId != null ? kmsKeyId : source.kmsKeyId())
+                .optionGroupName(optionGroup != null ? optionGroup : source.optionGroupName())
+                .optionGroupRequiresMapping(source.optionGroupRequiresMapping() && optionGroup == null)
+                .sourceRegion(location.crossRegion() ? location.region().name() : null)
+                .sourceDbSnapshotIdentifier(source.arn())
+                .tags(tags)
+                .region(target.name())
+                .accountId(target.accountId())
+                .build();
+    }
+}

@@ -1,0 +1,182 @@
+package io.github.snapshotreplication.fakerds;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The Describe* listing logic shared by instances, clusters and both kinds of snapshots: a single identifier
+ * (id or ARN, missing = NotFound), a parent identifier (instance or cluster), {@code Filters}, {@code SnapshotType},
+ * {@code MaxRecords} (20..100, default 100) and an opaque {@code Marker}.
+ *
+ * @param <T> the resource type
+ */
+final class Describe<T> {
+
+    /**
+     * What differs between the four listings.
+     *
+     * @param idParam      e.g. DBSnapshotIdentifier
+     * @param idFilter     e.g. db-snapshot-id
+     * @param arnType      resource type in the ARN, e.g. snapshot
+     * @param notFound     error for a missing {@code idParam}
+     * @param notFoundText message format, {@code %s} = the identifier
+     * @param parentParam  e.g. DBInstanceIdentifier, or null
+     * @param parentFilter e.g. db-instance-id, or null
+     * @param parentArn    ARN resource type of the parent, e.g. db
+     * @param parentOf     the parent identifier of a resource
+     * @param attributes   other filters: name to attribute (matched exactly)
+     * @param typeOf       snapshot type for {@code SnapshotType}, or null when the listing has none
+     */
+    record Spec<T>(String idParam, String idFilter, String arnType, FakeError notFound, String notFoundText,
+                   String parentParam, String parentFilter, String parentArn, Function<T, String> parentOf,
+                   Map<String, Function<T, String>> attributes, Function<T, String> typeOf) {
+    }
+
+    static final int DEFAULT_MAX_RECORDS = 100;
+    private static final Set<String> SNAPSHOT_TYPES = Set.of("automated", "manual", "shared", "public", "awsbackup");
+
+    private final Spec<T> spec;
+
+    Describe(Spec<T> spec) {
+        this.spec = spec;
+    }
+
+    /** Runs the listing against one region's store. */
+    ResourceStore.Page<T> run(QueryRequest request, FakeRegion region, ResourceStore<T> store) {
+        int max = maxRecords(request);
+        String startKey = startKey(request);
+        Predicate<T> filter = r -> true;
+        Set<String> ids = null;
+        Set<String> parents = null;
+        for (QueryRequest.Filter f : validFilters(request)) {
+            if (f.name().equals(spec.idFilter())) {
+                ids = intersect(ids, localIds(f.values(), spec.arnType(), region));
+            } else if (f.name().equals(spec.parentFilter())) {
+                parents = intersect(parents, localIds(f.values(), spec.parentArn(), region));
+            } else {
+                Function<T, String> attribute = spec.attributes().get(f.name());
+                Set<String> accepted = new HashSet<>(f.values());
+                filter = filter.and(r -> accepted.contains(attribute.apply(r)));
+            }
+        }
+        if (spec.parentParam() != null && request.optional(spec.parentParam()) != null) {
+            parents = intersect(parents, localIds(List.of(request.optional(spec.parentParam())), spec.parentArn(),
+                    region));
+        }
+        String type = request.optional("SnapshotType");
+        if (type != null && spec.typeOf() != null) {
+            if (!SNAPSHOT_TYPES.contains(type)) {
+                throw QueryError.invalidValue("Invalid SnapshotType: " + type
+                        + ". Valid values: automated, manual, shared, public, awsbackup.");
+            }
+            filter = filter.and(r -> type.equals(spec.typeOf().apply(r)));
+        }
+        String single = request.optional(spec.idParam());
+        if (single != null) {
+            String id = localId(single, spec.arnType(), region);
+            if (id == null || store.get(id) == null) {
+                throw new QueryError(spec.notFound(), String.format(spec.notFoundText(), single));
+            }
+            ids = intersect(ids, Set.of(ResourceStore.key(id)));
+        }
+        if (parents != null) {
+            Set<String> acceptedParents = parents;
+            filter = filter.and(r -> spec.parentOf().apply(r) != null
+                    && acceptedParents.contains(ResourceStore.key(spec.parentOf().apply(r))));
+        }
+        NavigableSet<String> keys = ids != null ? new TreeSet<>(ids)
+                : parents != null ? store.keysOfParents(parents) : store.allKeys();
+        return store.page(keys, startKey, filter, max);
+    }
+
+    /** Writes {@code <Marker>} when there is a next page. */
+    static void writeMarker(XmlWriter xml, String nextKey) {
+        if (nextKey != null) {
+            xml.element("Marker", Base64.getEncoder().encodeToString(nextKey.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    static int maxRecords(QueryRequest request) {
+        Integer max = request.integer("MaxRecords");
+        if (max == null) {
+            return DEFAULT_MAX_RECORDS;
+        }
+        if (max < 20 || max > 100) {
+            throw QueryError.invalidValue("Invalid value " + max + " for MaxRecords. Must be between 20 and 100");
+        }
+        return max;
+    }
+
+    static String startKey(QueryRequest request) {
+        String marker = request.optional("Marker");
+        if (marker == null) {
+            return null;
+        }
+        try {
+            return new String(Base64.getDecoder().decode(marker), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw QueryError.invalidValue("Invalid Marker: " + marker);
+        }
+    }
+
+    /**
+     * @return the identifier named by an id or an ARN of this region and account, lower-cased; null for an ARN of
+     *     another region or account
+     */
+    static String localId(String idOrArn, String arnType, FakeRegion region) {
+        if (!Arn.looksLikeArn(idOrArn)) {
+            return ResourceStore.key(idOrArn);
+        }
+        Arn arn;
+        try {
+            arn = Arn.parse(idOrArn);
+        } catch (IllegalArgumentException e) {
+            throw QueryError.invalidValue("Invalid resource name: " + idOrArn);
+        }
+        if (!arn.resourceType().equals(arnType)) {
+            throw QueryError.invalidValue("The ARN " + idOrArn + " is not a " + arnType + " ARN");
+        }
+        boolean local = arn.region().equals(region.name()) && arn.account().equals(region.accountId());
+        return local ? ResourceStore.key(arn.resourceId()) : null;
+    }
+
+    private List<QueryRequest.Filter> validFilters(QueryRequest request) {
+        List<QueryRequest.Filter> filters = request.filters();
+        for (QueryRequest.Filter f : filters) {
+            boolean known = f.name().equals(spec.idFilter()) || f.name().equals(spec.parentFilter())
+                    || spec.attributes().containsKey(f.name());
+            if (!known) {
+                throw QueryError.invalidValue("Unrecognized filter name: " + f.name());
+            }
+        }
+        return filters;
+    }
+
+    private static Set<String> localIds(List<String> values, String arnType, FakeRegion region) {
+        Set<String> ids = new HashSet<>();
+        for (String value : values) {
+            String id = localId(value, arnType, region);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static Set<String> intersect(Set<String> current, Set<String> more) {
+        if (current == null) {
+            return more;
+        }
+        Set<String> both = new HashSet<>(current);
+        both.retainAll(more);
+        return both;
+    }
+}

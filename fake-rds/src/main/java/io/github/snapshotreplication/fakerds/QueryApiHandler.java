@@ -1,0 +1,142 @@
+package io.github.snapshotreplication.fakerds;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP side of the fake: decodes the form, finds the region in the SigV4 credential scope, sleeps the injected
+ * latency, asks the {@link FaultInjector}, then routes on {@code Action} and wraps the result in the Query API
+ * envelope. Records every request before answering, so a caller sees it as soon as its call returns.
+ */
+final class QueryApiHandler implements HttpHandler {
+
+    /** A handler for one action: writes the content of {@code <ActionResult>}, or throws {@link QueryError}. */
+    @FunctionalInterface
+    interface Action {
+        void handle(QueryRequest request, XmlWriter result);
+    }
+
+    private static final Pattern CREDENTIAL_SCOPE =
+            Pattern.compile("Credential=[^/,\\s]+/\\d{8}/([a-z0-9-]+)/[^/,\\s]+/aws4_request");
+
+    private final Map<String, Action> actions;
+    private final FaultInjector faults;
+    private final RequestLog log;
+    private final LongSupplier latencyNanos;
+    private final AtomicLong requestIds = new AtomicLong();
+
+    QueryApiHandler(Map<String, Action> actions, FaultInjector faults, RequestLog log, LongSupplier latencyNanos) {
+        this.actions = Map.copyOf(actions);
+        this.faults = faults;
+        this.log = log;
+        this.latencyNanos = latencyNanos;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> params = QueryRequest.decodeForm(body);
+            if (params.isEmpty() && exchange.getRequestURI().getRawQuery() != null) {
+                params = QueryRequest.decodeForm(exchange.getRequestURI().getRawQuery());
+            }
+            String region = regionOf(exchange.getRequestHeaders().getFirst("Authorization"));
+            sleep(latencyNanos.getAsLong());
+            Reply reply = answer(new QueryRequest(region, params));
+            log.record(new RecordedRequest(region, params.get("Action"), params, reply.status, reply.errorCode));
+            byte[] bytes = reply.body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
+            exchange.getResponseHeaders().set("x-amzn-RequestId", reply.requestId);
+            exchange.sendResponseHeaders(reply.status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    /** @return the region of {@code Credential=AKID/DATE/REGION/SERVICE/aws4_request}, or null */
+    static String regionOf(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        Matcher matcher = CREDENTIAL_SCOPE.matcher(authorization);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    private Reply answer(QueryRequest request) {
+        String requestId = nextRequestId();
+        String action = request.action();
+        if (request.region() == null) {
+            return error(requestId, FakeError.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication"
+                    + " Token: expected an Authorization header with a SigV4 credential scope");
+        }
+        if (action == null) {
+            return error(requestId, FakeError.MISSING_ACTION, "The request must contain the parameter Action");
+        }
+        Optional<FakeError> fault = faults.nextFault(action);
+        if (fault.isPresent()) {
+            return error(requestId, fault.get(), fault.get().defaultMessage());
+        }
+        Action handler = actions.get(action);
+        if (handler == null) {
+            return error(requestId, FakeError.INVALID_ACTION, "Could not find operation " + action
+                    + " for version 2014-10-31 (the fake supports " + String.join(", ", actions.keySet().stream()
+                    .sorted().toList()) + ")");
+        }
+        try {
+            XmlWriter result = new XmlWriter();
+            handler.handle(request, result);
+            XmlWriter xml = new XmlWriter().root(action + "Response");
+            if (!result.isEmpty()) {
+                xml.start(action + "Result").raw(result.toString()).end();
+            }
+            xml.start("ResponseMetadata").element("RequestId", requestId).end().end();
+            return new Reply(200, null, xml.toString(), requestId);
+        } catch (QueryError e) {
+            return error(requestId, e.error(), e.getMessage());
+        } catch (RuntimeException e) {
+            return error(requestId, FakeError.INTERNAL_FAILURE, "Fake RDS bug: " + e);
+        }
+    }
+
+    private static Reply error(String requestId, FakeError error, String message) {
+        String body = new XmlWriter().root("ErrorResponse")
+                .start("Error")
+                .element("Type", error.type())
+                .element("Code", error.code())
+                .element("Message", message)
+                .end()
+                .element("RequestId", requestId)
+                .end()
+                .toString();
+        return new Reply(error.status(), error.code(), body, requestId);
+    }
+
+    /** Deterministic request ids: a UUID-shaped counter. */
+    private String nextRequestId() {
+        return String.format("00000000-0000-4000-8000-%012x", requestIds.incrementAndGet());
+    }
+
+    private static void sleep(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Reply(int status, String errorCode, String body, String requestId) {
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.snapshotreplication.fakerds;
+
+import java.util.Map;
+
+/** Writes the fake's resources in the element names and order of the RDS 2014-10-31 Query API. */
+final class ResourceXml {
+
+    private ResourceXml() {
+    }
+
+    static void dbSnapshot(XmlWriter xml, DbSnapshot s) {
+        xml.start("DBSnapshot")
+                .element("DBSnapshotIdentifier", s.identifier())
+                .element("DBSnapshotArn", s.arn())
+                .element("DBInstanceIdentifier", s.dbInstanceIdentifier())
+                .element("SnapshotCreateTime", s.createdAt())
+                .element("OriginalSnapshotCreateTime", s.originalCreatedAt())
+                .element("SnapshotType", s.snapshotType())
+                .element("Status", s.status())
+                .element("PercentProgress", s.percentProgress())
+                .element("SourceRegion", s.sourceRegion())
+                .element("SourceDBSnapshotIdentifier", s.sourceDbSnapshotIdentifier())
+                .element("Engine", s.engine())
+                .element("EngineVersion", s.engineVersion())
+                .element("AllocatedStorage", s.allocatedStorage())
+                .element("OptionGroupName", s.optionGroupName())
+                .element("Encrypted", s.encrypted())
+                .element("KmsKeyId", s.kmsKeyId());
+        tagList(xml, s.tags());
+        xml.end();
+    }
+
+    static void dbClusterSnapshot(XmlWriter xml, DbClusterSnapshot s) {
+        xml.start("DBClusterSnapshot")
+                .element("DBClusterSnapshotIdentifier", s.identifier())
+                .element("DBClusterSnapshotArn", s.arn())
+                .element("SourceDBClusterSnapshotArn", s.sourceDbClusterSnapshotArn())
+                .element("DBClusterIdentifier", s.dbClusterIdentifier())
+                .element("SnapshotCreateTime", s.createdAt())
+                .element("SnapshotType", s.snapshotType())
+                .element("Status", s.status())
+                .element("PercentProgress", s.percentProgress())
+                .element("Engine", s.engine())
+                .element("EngineVersion", s.engineVersion())
+                .element("StorageEncrypted", s.storageEncrypted())
+                .element("KmsKeyId", s.kmsKeyId());
+        tagList(xml, s.tags());
+        xml.end();
+    }
+
+    static void dbInstance(XmlWriter xml, DbInstance i) {
+        xml.start("DBInstance")
+                .element("DBInstanceIdentifier", i.identifier())
+                .element("DBInstanceArn", i.arn())
+                .element("DBInstanceStatus", i.status())
+                .element("Engine", i.engine())
+                .element("EngineVersion", i.engineVersion())
+                .element("DBClusterIdentifier", i.dbClusterIdentifier());
+        if (i.optionGroupName() != null) {
+            xml.start("OptionGroupMemberships").start("OptionGroupMembership")
+                    .element("OptionGroupName", i.optionGroupName())
+                    .element("Status", "in-sync")
+                    .end().end();
+        }
+        xml.element("StorageEncrypted", i.storageEncrypted())
+                .element("KmsKeyId", i.kmsKeyId());
+        tagList(xml, i.tags());
+        xml.end();
+    }
+
+    static void dbCluster(XmlWriter xml, DbCluster c) {
+        xml.start("DBCluster")
+                .element("DBClusterIdentifier", c.identifier())
+                .element("DBClusterArn", c.arn())
+                .element("Status", c.status())
+                .element("Engine", c.engine())
+                .element("EngineVersion", c.engineVersion())
+                .element("StorageEncrypted", c.storageEncrypted())
+                .element("KmsKeyId", c.kmsKeyId())
+                .start("DBClusterMembers");
+        for (int n = 0; n < c.members().size(); n++) {
+            xml.start("DBClusterMember")
+                    .element("DBInstanceIdentifier", c.members().get(n))
+                    .element("IsClusterWriter", n == 0)
+                    .end();
+        }
+        xml.end();
+        tagList(xml, c.tags());
+        xml.end();
+    }
+
+    static void tagList(XmlWriter xml, Map<String, String> tags) {
+        xml.start("TagList");
+        tags.forEach((key, value) -> xml.start("Tag").element("Key", key).element("Value", value).end());
+        xml.end();
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.snapshotreplication.fakerds;
+
+import java.net.URI;
+import java.time.Instant;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.rds.RdsClient;
+
+/** The real SDK client the tests drive, and shared test data. */
+final class Sdk {
+
+    static final String SOURCE = "eu-west-1";
+    static final String TARGET = "eu-central-1";
+    static final String SOURCE_KEY = "arn:aws:kms:eu-west-1:123456789012:key/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
+    static final String TARGET_KEY = "arn:aws:kms:eu-central-1:123456789012:key/9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f";
+    static final Instant CREATED = Instant.parse("2024-05-14T03:10:42.512Z");
+
+    private Sdk() {
+    }
+
+    /** A client as the Lambda builds it: endpoint override, static fake credentials, URL connection client. */
+    static RdsClient client(URI endpoint, String region) {
+        return RdsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** A client that never retries, for error mapping tests that must see exactly one request. */
+    static RdsClient noRetryClient(URI endpoint, String region) {
+        return RdsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    /** An encrypted automated snapshot of {@code instance} in the source region's key. */
+    static DbSnapshot.Builder automated(String identifier, String instance) {
+        return DbSnapshot.builder().identifier(identifier).dbInstanceIdentifier(instance)
+                .snapshotType("automated").createdAt(CREATED).encrypted(true).kmsKeyId(SOURCE_KEY);
+    }
+
+    /** An encrypted automated cluster snapshot of {@code cluster} in the source region's key. */
+    static DbClusterSnapshot.Builder automatedCluster(String identifier, String cluster) {
+        return DbClusterSnapshot.builder().identifier(identifier).dbClusterIdentifier(cluster)
+                .snapshotType("automated").createdAt(CREATED).storageEncrypted(true).kmsKeyId(SOURCE_KEY);
+    }
+
+    static String snapshotArn(String region, String identifier) {
+        return "arn:aws:rds:" + region + ":123456789012:snapshot:" + identifier;
+    }
+
+    static String clusterSnapshotArn(String region, String identifier) {
+        return "arn:aws:rds:" + region + ":123456789012:cluster-snapshot:" + identifier;
+    }
+}
