@@ -1,0 +1,62 @@
+package io.github.snapshotreplication.cdk;
+
+import java.util.List;
+
+import io.github.snapshotreplication.contract.MetricNames;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
+import software.amazon.awscdk.services.cloudwatch.Dashboard;
+import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.IAlarm;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.IWidget;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TextWidget;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/** The optional CloudWatch dashboard: protection state first, then activity, then the plumbing. */
+final class ReplicationDashboard {
+
+    private ReplicationDashboard() {
+    }
+
+    static Dashboard define(Construct scope, ReplicationMetrics metrics, String targetRegion,
+                            List<? extends IAlarm> alarms, IFunction function, IQueue deadLetterQueue) {
+        Dashboard dashboard = Dashboard.Builder.create(scope, "Dashboard").build();
+        dashboard.addWidgets(TextWidget.Builder.create()
+                .markdown("## RDS snapshot replication to " + targetRegion + "\n" + ReplicationAlarms.RUNBOOK)
+                .width(24).height(2).build());
+        if (!alarms.isEmpty()) {
+            dashboard.addWidgets(AlarmStatusWidget.Builder.create()
+                    .title("Alarms").alarms(List.copyOf(alarms)).width(24).height(3).build());
+        }
+        dashboard.addWidgets(
+                graph("Recovery point: oldest newest-copy age (s)",
+                        List.of(metrics.oldestRecoveryPointAge(ReplicationMetrics.GAUGE_PERIOD))),
+                graph("Databases without any copy",
+                        List.of(metrics.gauge(MetricNames.DATABASES_WITHOUT_COPY, null))),
+                graph("Sweeps completed", List.of(metrics.counter(MetricNames.SWEEPS_COMPLETED,
+                        MetricOptions.builder().period(Duration.hours(1)).build()))));
+        dashboard.addWidgets(
+                graph("Copies", List.of(metrics.counter(MetricNames.COPIES_STARTED, null),
+                        metrics.counter(MetricNames.COPIES_ALREADY_PRESENT, null),
+                        metrics.counter(MetricNames.COPIES_DEFERRED, null),
+                        metrics.counter(MetricNames.COPY_FAILURES, null))),
+                graph("Retention", List.of(metrics.counter(MetricNames.DELETES, null),
+                        metrics.counter(MetricNames.DELETE_FAILURES, null))),
+                graph("Events", List.of(metrics.counter(MetricNames.IGNORED_EVENTS, null),
+                        metrics.counter(MetricNames.INVALID_EVENTS, null))));
+        dashboard.addWidgets(
+                graph("Function", List.of(function.metricInvocations(), function.metricErrors(),
+                        function.metricThrottles())),
+                graph("Function duration", List.of(function.metricDuration())),
+                graph("Dead-letter queue", List.of(deadLetterQueue.metricApproximateNumberOfMessagesVisible())));
+        return dashboard;
+    }
+
+    private static IWidget graph(String title, List<? extends IMetric> metrics) {
+        return GraphWidget.Builder.create().title(title).left(List.copyOf(metrics)).width(8).height(6).build();
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.snapshotreplication.cdk;
+
+import static io.github.snapshotreplication.cdk.TestStacks.props;
+import static io.github.snapshotreplication.cdk.TestStacks.template;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.github.snapshotreplication.contract.EnvironmentVariables;
+import io.github.snapshotreplication.contract.MetricNames;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.assertions.Template;
+
+/** The construct and the engine share one definition of names: env vars and metric names come from the contract. */
+class ContractTest {
+
+    private final Template full = template(props().includeAurora(true).retentionMaxAge(Duration.days(30))
+            .includeDbIdentifiers(List.of("a*")).excludeDbIdentifiers(List.of("b*"))
+            .sourceTagFilter(Map.of("k", "v")).optionGroupMapping(Map.of("o", "p")).createDashboard(true).build());
+
+    private static Set<String> environmentVariableConstants() {
+        Set<String> names = new java.util.HashSet<>();
+        for (Field field : EnvironmentVariables.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                try {
+                    names.add((String) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return names;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyEnvironmentVariableIsAContractConstant() {
+        Map<String, Object> function = TestStacks.onlyProperties(full, "AWS::Lambda::Function");
+        Set<String> keys = ((Map<String, Object>) ((Map<String, Object>) function.get("Environment"))
+                .get("Variables")).keySet();
+        assertThat(environmentVariableConstants()).containsAll(keys);
+        // Everything the engine reads, except the runtime's own AWS_REGION, is set when every prop is given.
+        assertThat(keys).containsAll(environmentVariableConstants().stream()
+                .filter(k -> !k.equals(EnvironmentVariables.AWS_REGION)).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void everyMetricOfOurNamespaceIsInTheContractList() {
+        String template = full.toJSON().toString();
+        List<String> used = new ArrayList<>();
+        Matcher named = Pattern.compile("MetricName=(\\w+), Namespace=" + MetricNames.NAMESPACE).matcher(template);
+        while (named.find()) {
+            used.add(named.group(1));
+        }
+        Matcher dashboard = Pattern.compile("\"" + MetricNames.NAMESPACE + "\",\"(\\w+)\"")
+                .matcher(template);
+        while (dashboard.find()) {
+            used.add(dashboard.group(1));
+        }
+        Matcher insights = Pattern.compile("SELECT MAX\\((\\w+)\\)").matcher(template);
+        while (insights.find()) {
+            used.add(insights.group(1));
+        }
+        assertThat(used).isNotEmpty().allSatisfy(name -> assertThat(MetricNames.ALL).contains(name));
+        assertThat(used).contains(MetricNames.COPY_FAILURES, MetricNames.SWEEPS_COMPLETED,
+                MetricNames.DATABASES_WITHOUT_COPY, MetricNames.NEWEST_COPY_AGE_SECONDS, MetricNames.COPIES_STARTED);
+    }
+}

@@ -1,0 +1,167 @@
+package io.github.snapshotreplication.cdk;
+
+import static io.github.snapshotreplication.cdk.TestStacks.props;
+import static io.github.snapshotreplication.cdk.TestStacks.statementsBySid;
+import static io.github.snapshotreplication.cdk.TestStacks.template;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.snapshotreplication.contract.TagKeys;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
+
+class IamPolicyTest {
+
+    private static final String ID = "DatabaseStackReplicationCD41015F";
+
+    private final Map<String, Map<String, Object>> aurora = statementsBySid(template(props().includeAurora(true)
+            .build()));
+    private final Map<String, Map<String, Object>> instancesOnly = statementsBySid(template(props().build()));
+
+    private static Object arn(String region, String resource) {
+        return Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                ":" + resource.replace("{region}", region))));
+    }
+
+    private static Object rds(String region, String type) {
+        return arn(region, "rds:{region}:123456789012:" + type + ":*");
+    }
+
+    @Test
+    void describeCallsAreLimitedToSourceAndTargetRegion() {
+        assertThat(aurora.get("DescribeDatabasesAndSnapshots")).containsEntry("Resource", "*")
+                .containsEntry("Action", List.of("rds:DescribeDBInstances", "rds:DescribeDBSnapshots",
+                        "rds:DescribeDBClusters", "rds:DescribeDBClusterSnapshots"))
+                .containsEntry("Condition", Map.of("StringEquals",
+                        Map.of("aws:RequestedRegion", List.of("eu-west-1", "eu-central-1"))));
+        assertThat(instancesOnly.get("DescribeDatabasesAndSnapshots")).containsEntry("Action",
+                List.of("rds:DescribeDBInstances", "rds:DescribeDBSnapshots"));
+    }
+
+    @Test
+    void copyIsAllowedOnSourceSnapshotsOfThisAccountAndRegion() {
+        assertThat(aurora.get("CopyFromSourceRegion"))
+                .containsEntry("Action", List.of("rds:CopyDBSnapshot", "rds:CopyDBClusterSnapshot"))
+                .containsEntry("Resource", List.of(rds("eu-west-1", "snapshot"), rds("eu-west-1", "cluster-snapshot")))
+                .doesNotContainKey("Condition");
+    }
+
+    @Test
+    void copiesIntoTargetRegionMustCarryTheManagedByTag() {
+        assertThat(aurora.get("CopyIntoTargetRegionWithManagedTag"))
+                .containsEntry("Action", List.of("rds:CopyDBSnapshot", "rds:CopyDBClusterSnapshot",
+                        "rds:AddTagsToResource"))
+                .containsEntry("Resource", List.of(rds("eu-central-1", "snapshot"),
+                        rds("eu-central-1", "cluster-snapshot")))
+                .containsEntry("Condition", Map.of("StringEquals",
+                        Map.of("aws:RequestTag/" + TagKeys.MANAGED_BY, ID)));
+    }
+
+    @Test
+    void deletesAreAllowedOnlyInTargetRegionOnSnapshotsTaggedWithThisInstallation() {
+        assertThat(aurora.get("DeleteOwnDBSnapshotCopies"))
+                .containsEntry("Action", "rds:DeleteDBSnapshot")
+                .containsEntry("Resource", rds("eu-central-1", "snapshot"))
+                .containsEntry("Condition", Map.of("StringEquals",
+                        Map.of("rds:snapshot-tag/" + TagKeys.MANAGED_BY, ID)));
+        assertThat(aurora.get("DeleteOwnDBClusterSnapshotCopies"))
+                .containsEntry("Action", "rds:DeleteDBClusterSnapshot")
+                .containsEntry("Resource", rds("eu-central-1", "cluster-snapshot"))
+                .containsEntry("Condition", Map.of("StringEquals",
+                        Map.of("rds:cluster-snapshot-tag/" + TagKeys.MANAGED_BY, ID)));
+    }
+
+    @Test
+    void noStatementAllowsADeleteWithoutTheTagCondition() {
+        for (Map<String, Object> statement : aurora.values()) {
+            if (statement.get("Action").toString().contains("Delete")) {
+                assertThat(statement.get("Condition").toString()).contains(TagKeys.MANAGED_BY + "=" + ID);
+                assertThat(statement.get("Resource").toString()).contains("eu-central-1").doesNotContain("eu-west-1");
+            }
+        }
+    }
+
+    @Test
+    void clusterActionsOnlyWhenAuroraIsOn() {
+        assertThat(instancesOnly.values().toString()).doesNotContain("Cluster", "cluster-snapshot");
+        assertThat(instancesOnly).doesNotContainKey("DeleteOwnDBClusterSnapshotCopies");
+    }
+
+    @Test
+    void targetKeyIsUsableOnlyThroughRdsInTheTargetRegionAndOnlyForGrantsToAwsResources() {
+        assertThat(instancesOnly.get("CreateGrantOnTargetKeyForRds"))
+                .containsEntry("Action", "kms:CreateGrant")
+                .containsEntry("Resource", TestStacks.TARGET_KEY_ARN)
+                .containsEntry("Condition", Map.of(
+                        "StringEquals", Map.of("kms:ViaService", "rds.eu-central-1.amazonaws.com"),
+                        "Bool", Map.of("kms:GrantIsForAWSResource", "true")));
+        assertThat(instancesOnly.get("DescribeKeyOnTargetKeyForRds"))
+                .containsEntry("Action", "kms:DescribeKey")
+                .containsEntry("Resource", TestStacks.TARGET_KEY_ARN)
+                .containsEntry("Condition", Map.of("StringEquals",
+                        Map.of("kms:ViaService", "rds.eu-central-1.amazonaws.com")));
+    }
+
+    @Test
+    void sourceKeysAreUsableOnlyThroughRdsInTheSourceRegion() {
+        Object sourceKeys = arn("eu-west-1", "kms:{region}:123456789012:key/*");
+        assertThat(instancesOnly.get("CreateGrantOnSourceKeysForRds"))
+                .containsEntry("Resource", sourceKeys)
+                .containsEntry("Condition", Map.of(
+                        "StringEquals", Map.of("kms:ViaService", "rds.eu-west-1.amazonaws.com"),
+                        "Bool", Map.of("kms:GrantIsForAWSResource", "true")));
+        assertThat(instancesOnly.get("DescribeKeyOnSourceKeysForRds")).containsEntry("Resource", sourceKeys);
+    }
+
+    @Test
+    void noKmsPermissionWithoutTargetKey() {
+        Map<String, Map<String, Object>> noKey = statementsBySid(template(props().targetKeyArn(null).build()));
+        assertThat(noKey.values().toString()).doesNotContain("kms:");
+        assertThat(noKey).containsKey("CopyIntoTargetRegionWithManagedTag");
+    }
+
+    @Test
+    void keyGivenAsIKeyIsUsedByArn() {
+        Stack stack = TestStacks.stack();
+        new CrossRegionSnapshotReplication(stack, "Replication", props().targetKeyArn(null)
+                .targetKey(Key.fromKeyArn(stack, "Imported", TestStacks.TARGET_KEY_ARN)).build());
+        Template withIKey = Template.fromStack(stack);
+        assertThat(statementsBySid(withIKey).get("CreateGrantOnTargetKeyForRds"))
+                .containsEntry("Resource", TestStacks.TARGET_KEY_ARN);
+    }
+
+    @Test
+    void roleIsAssumedOnlyByLambdaAndHasNoManagedPolicies() {
+        Template t = template(props().build());
+        t.hasResourceProperties("AWS::IAM::Role", Map.of(
+                "AssumeRolePolicyDocument", Map.of("Statement", List.of(Match.objectLike(Map.of(
+                        "Principal", Map.of("Service", "lambda.amazonaws.com"))))),
+                "ManagedPolicyArns", Match.absent()));
+        t.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(
+                List.of(Match.objectLike(Map.of("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                                "Resource", Map.of("Fn::GetAtt", List.of("ReplicationLogGroup7C66ED4D", "Arn")))),
+                        Match.objectLike(Map.of("Action", "sqs:SendMessage",
+                                "Resource", Map.of("Fn::GetAtt", List.of("ReplicationDlq02BEF3C7", "Arn")))))))));
+    }
+
+    @Test
+    void grantInvokeAllowsInvokingTheAlias() {
+        Template t = Template.fromStack(TestStacks.withConstruct(props().build(), c -> {
+            Role operator = Role.Builder.create(Stack.of(c), "Operator")
+                    .assumedBy(new ServicePrincipal("ec2.amazonaws.com")).build();
+            c.grantInvoke(operator);
+        }));
+        t.hasResourceProperties("AWS::IAM::Policy", Map.of(
+                "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("Operator.*"))),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Action", "lambda:InvokeFunction",
+                        "Resource", Map.of("Ref", "ReplicationAlias24FB1648"))))))));
+    }
+}

@@ -1,0 +1,242 @@
+package io.github.snapshotreplication.cdk;
+
+import static io.github.snapshotreplication.cdk.TestStacks.props;
+import static io.github.snapshotreplication.cdk.TestStacks.template;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.snapshotreplication.contract.EnvironmentVariables;
+import io.github.snapshotreplication.contract.LambdaArtifact;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.assertions.Capture;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+class ResourcesTest {
+
+    private final Template instancesOnly = template(props().build());
+
+    @Test
+    void definesOneOfEachResourceForInstancesOnly() {
+        instancesOnly.resourceCountIs("AWS::KMS::Key", 1);
+        instancesOnly.resourceCountIs("AWS::SNS::Topic", 1);
+        instancesOnly.resourceCountIs("AWS::SNS::Subscription", 1);
+        instancesOnly.resourceCountIs("AWS::RDS::EventSubscription", 1);
+        instancesOnly.resourceCountIs("AWS::SQS::Queue", 1);
+        instancesOnly.resourceCountIs("AWS::Logs::LogGroup", 1);
+        instancesOnly.resourceCountIs("AWS::IAM::Role", 1);
+        instancesOnly.resourceCountIs("AWS::Lambda::Function", 1);
+        instancesOnly.resourceCountIs("AWS::Lambda::Version", 1);
+        instancesOnly.resourceCountIs("AWS::Lambda::Alias", 1);
+        instancesOnly.resourceCountIs("AWS::Events::Rule", 1);
+        instancesOnly.resourceCountIs("AWS::CloudWatch::Dashboard", 0);
+    }
+
+    @Test
+    void topicIsEncryptedWithRotatingKeyAndAcceptsOnlyTls() {
+        Capture key = new Capture();
+        instancesOnly.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", key));
+        assertThat(key.asObject().toString()).contains("ReplicationTopicKey");
+        instancesOnly.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
+        instancesOnly.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Deny", "Action", "sns:Publish",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+
+    @Test
+    void onlyRdsEventsOfThisAccountAndRegionMayPublishAndUseTheKey() {
+        Map<String, Object> fromRds = Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", TestStacks.ACCOUNT),
+                "ArnLike", Map.of("aws:SourceArn", Map.of("Fn::Join", List.of("", List.of("arn:",
+                        Map.of("Ref", "AWS::Partition"), ":rds:eu-west-1:123456789012:*")))));
+        instancesOnly.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Allow", "Action", "sns:Publish",
+                        "Principal", Map.of("Service", "events.rds.amazonaws.com"),
+                        "Condition", fromRds)))))));
+        instancesOnly.hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Allow", "Action", List.of("kms:GenerateDataKey*", "kms:Decrypt"),
+                        "Principal", Map.of("Service", "events.rds.amazonaws.com"),
+                        "Condition", fromRds)))))));
+    }
+
+    @Test
+    void subscribesToSnapshotCreatedEventsOfDbSnapshots() {
+        Capture topic = new Capture();
+        instancesOnly.hasResourceProperties("AWS::RDS::EventSubscription", Map.of(
+                "SourceType", "db-snapshot",
+                "EventCategories", List.of("creation"),
+                "Enabled", true,
+                "SnsTopicArn", topic));
+        assertThat(topic.asObject()).isEqualTo(Map.of("Ref", "ReplicationTopic80B17791"));
+    }
+
+    @Test
+    void subscribesToClusterSnapshotBackupEventsWhenAuroraIsOn() {
+        Template aurora = template(props().includeAurora(true).build());
+        aurora.resourceCountIs("AWS::RDS::EventSubscription", 2);
+        aurora.hasResourceProperties("AWS::RDS::EventSubscription", Map.of(
+                "SourceType", "db-cluster-snapshot", "EventCategories", List.of("backup")));
+        instancesOnly.resourcePropertiesCountIs("AWS::RDS::EventSubscription",
+                Map.of("SourceType", "db-cluster-snapshot"), 0);
+    }
+
+    @Test
+    void eventSubscriptionsWaitForTheTopicPolicy() {
+        Map<String, Map<String, Object>> subscriptions = instancesOnly.findResources("AWS::RDS::EventSubscription");
+        Object dependsOn = subscriptions.values().iterator().next().get("DependsOn");
+        assertThat((List<?>) dependsOn).anySatisfy(d -> assertThat(d.toString()).startsWith("ReplicationTopicPolicy"));
+    }
+
+    @Test
+    void functionRunsTheEmbeddedJarOnJavaWithSnapStart() {
+        instancesOnly.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Runtime", "java25",
+                "Handler", LambdaArtifact.HANDLER,
+                "Architectures", List.of("arm64"),
+                "MemorySize", 1024,
+                "Timeout", 900,
+                "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+                "LoggingConfig", Map.of("LogFormat", "JSON", "LogGroup", Map.of("Ref", "ReplicationLogGroup7C66ED4D")),
+                "DeadLetterConfig", Map.of("TargetArn", Map.of("Fn::GetAtt", List.of("ReplicationDlq02BEF3C7",
+                        "Arn")))));
+    }
+
+    @Test
+    void architectureMemoryAndLogRetentionFollowProps() {
+        Template custom = template(props().architecture(Architecture.X86_64).memorySize(2048)
+                .logRetention(RetentionDays.THREE_MONTHS).build());
+        custom.hasResourceProperties("AWS::Lambda::Function", Map.of("Architectures", List.of("x86_64"),
+                "MemorySize", 2048));
+        custom.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90));
+        instancesOnly.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 365));
+    }
+
+    @Test
+    void environmentCarriesEveryPropUnderTheContractNames() {
+        Template full = template(props()
+                .includeAurora(true)
+                .copyManualSnapshots(true)
+                .retentionKeepLast(14)
+                .retentionMaxAge(Duration.days(35))
+                .includeDbIdentifiers(List.of("orders-*", "billing"))
+                .excludeDbIdentifiers(List.of("*-test"))
+                .sourceTagFilter(Map.of("backup", "cross-region", "env", "prod"))
+                .optionGroupMapping(Map.of("oracle-tde", "oracle-tde-copy"))
+                .maxConcurrentCopies(10)
+                .dryRun(true)
+                .build());
+        Map<String, Object> function = TestStacks.onlyProperties(full, "AWS::Lambda::Function");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) function.get("Environment"))
+                .get("Variables");
+        assertThat(variables).containsOnly(
+                Map.entry(EnvironmentVariables.TARGET_REGION, "eu-central-1"),
+                Map.entry(EnvironmentVariables.TARGET_KMS_KEY_ARN, TestStacks.TARGET_KEY_ARN),
+                Map.entry(EnvironmentVariables.REPLICATION_ID, "DatabaseStackReplicationCD41015F"),
+                Map.entry(EnvironmentVariables.INCLUDE_AURORA_CLUSTERS, "true"),
+                Map.entry(EnvironmentVariables.COPY_MANUAL_SNAPSHOTS, "true"),
+                Map.entry(EnvironmentVariables.RETENTION_KEEP_LAST, "14"),
+                Map.entry(EnvironmentVariables.RETENTION_MAX_AGE, "P35D"),
+                Map.entry(EnvironmentVariables.INCLUDE_DB_IDENTIFIERS, "[\"orders-*\",\"billing\"]"),
+                Map.entry(EnvironmentVariables.EXCLUDE_DB_IDENTIFIERS, "[\"*-test\"]"),
+                Map.entry(EnvironmentVariables.SOURCE_TAG_FILTER, "{\"backup\":\"cross-region\",\"env\":\"prod\"}"),
+                Map.entry(EnvironmentVariables.OPTION_GROUP_MAPPING, "{\"oracle-tde\":\"oracle-tde-copy\"}"),
+                Map.entry(EnvironmentVariables.MAX_CONCURRENT_COPIES, "10"),
+                Map.entry(EnvironmentVariables.DRY_RUN, "true"));
+    }
+
+    @Test
+    void environmentLeavesOutUnsetOptionalSettings() {
+        Template noKey = template(props().targetKeyArn(null).build());
+        Map<String, Object> function = TestStacks.onlyProperties(noKey, "AWS::Lambda::Function");
+        assertThat(function.get("Environment").toString())
+                .doesNotContain(EnvironmentVariables.TARGET_KMS_KEY_ARN, EnvironmentVariables.RETENTION_MAX_AGE,
+                        EnvironmentVariables.INCLUDE_DB_IDENTIFIERS, EnvironmentVariables.SOURCE_TAG_FILTER)
+                .contains(EnvironmentVariables.RETENTION_KEEP_LAST + "=7", EnvironmentVariables.DRY_RUN + "=false",
+                        EnvironmentVariables.INCLUDE_AURORA_CLUSTERS + "=false");
+    }
+
+    @Test
+    void aliasPointsAtThePublishedVersionAndRetriesTwice() {
+        Capture version = new Capture();
+        instancesOnly.hasResourceProperties("AWS::Lambda::Alias", Map.of("Name", "live",
+                "FunctionVersion", Map.of("Fn::GetAtt", List.of(version, "Version"))));
+        assertThat(instancesOnly.findResources("AWS::Lambda::Version")).containsOnlyKeys(version.asString());
+        instancesOnly.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of("MaximumRetryAttempts", 2,
+                "Qualifier", Match.anyValue()));
+    }
+
+    @Test
+    void topicAndScheduleInvokeTheAliasNeverLatest() {
+        instancesOnly.hasResourceProperties("AWS::SNS::Subscription", Map.of(
+                "Protocol", "lambda",
+                "TopicArn", Map.of("Ref", "ReplicationTopic80B17791"),
+                "Endpoint", Map.of("Fn::Join", List.of("", List.of(
+                        Map.of("Fn::GetAtt", List.of("ReplicationFunction882F7780", "Arn")), ":live")))));
+        instancesOnly.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+                "Principal", "sns.amazonaws.com",
+                "FunctionName", Map.of("Ref", "ReplicationAlias24FB1648"),
+                "SourceArn", Map.of("Ref", "ReplicationTopic80B17791")));
+        instancesOnly.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+                "Principal", "events.amazonaws.com",
+                "FunctionName", Map.of("Ref", "ReplicationAlias24FB1648")));
+        instancesOnly.hasResourceProperties("AWS::Events::Rule", Map.of("Targets", List.of(Match.objectLike(Map.of(
+                "Arn", Map.of("Ref", "ReplicationAlias24FB1648"),
+                "RetryPolicy", Map.of("MaximumRetryAttempts", 2),
+                "DeadLetterConfig", Map.of("Arn", Map.of("Fn::GetAtt", List.of("ReplicationDlq02BEF3C7", "Arn"))))))));
+    }
+
+    @Test
+    void scheduleDefaultsToDailyAndFollowsProp() {
+        instancesOnly.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "cron(0 12 * * ? *)"));
+        Template custom = template(props().schedule(Schedule.expression("cron(30 4 * * ? *)")).build());
+        custom.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "cron(30 4 * * ? *)"));
+    }
+
+    @Test
+    void deadLetterQueueIsEncryptedTlsOnlyAndKeepsMessagesFourteenDays() {
+        instancesOnly.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "SqsManagedSseEnabled", true, "MessageRetentionPeriod", 1209600));
+        instancesOnly.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Effect", "Deny",
+                                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))),
+                        Match.objectLike(Map.of("Effect", "Allow", "Action", "sqs:SendMessage",
+                                "Principal", Map.of("Service", "events.amazonaws.com"))))))));
+    }
+
+    @Test
+    void gettersExposeWhatWasDefined() {
+        TestStacks.withConstruct(props().includeAurora(true).build(), c -> {
+            assertThat(c.getFunction()).isNotNull();
+            assertThat(c.getAlias().getAliasName()).isEqualTo("live");
+            assertThat(c.getTopic()).isNotNull();
+            assertThat(c.getTopicKey()).isNotNull();
+            assertThat(c.getDeadLetterQueue()).isNotNull();
+            assertThat(c.getRole()).isNotNull();
+            assertThat(c.getSchedule()).isNotNull();
+            assertThat(c.getLogGroup()).isNotNull();
+            assertThat(c.getEventSubscriptions()).extracting(s -> s.getSourceType())
+                    .containsExactly("db-snapshot", "db-cluster-snapshot");
+            assertThat(c.getReplicationId()).isEqualTo("DatabaseStackReplicationCD41015F");
+            assertThat(c.getDashboard()).isNull();
+        });
+    }
+
+    @Test
+    void childIdsAreStable() {
+        TestStacks.withConstruct(props().build(), c -> assertThat(c.getNode().getChildren())
+                .extracting(child -> child.getNode().getId())
+                .contains("TopicKey", "Topic", "DbSnapshotEvents", "Dlq", "LogGroup", "Role", "Function", "Alias",
+                        "Subscription", "Schedule"));
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.snapshotreplication.cdk;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Template;
+
+/** Stacks and props for the construct tests: account 123456789012, source region eu-west-1. */
+final class TestStacks {
+
+    static final String ACCOUNT = "123456789012";
+    static final String SOURCE_REGION = "eu-west-1";
+    static final String TARGET_REGION = "eu-central-1";
+    static final String TARGET_KEY_ARN =
+            "arn:aws:kms:eu-central-1:123456789012:key/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
+
+    private TestStacks() {
+    }
+
+    /** A stack in eu-west-1 of account 123456789012. */
+    static Stack stack() {
+        return new Stack(new App(), "DatabaseStack", StackProps.builder()
+                .env(Environment.builder().account(ACCOUNT).region(SOURCE_REGION).build())
+                .build());
+    }
+
+    /** Props with the required target region and a target key. */
+    static CrossRegionSnapshotReplicationProps.Builder props() {
+        return CrossRegionSnapshotReplicationProps.builder().targetRegion(TARGET_REGION).targetKeyArn(TARGET_KEY_ARN);
+    }
+
+    /** Synthesizes a stack holding one construct with the given props. */
+    static Template template(CrossRegionSnapshotReplicationProps props) {
+        return Template.fromStack(withConstruct(props, c -> { }));
+    }
+
+    /** A stack holding one construct with id "Replication"; {@code inspect} sees the construct. */
+    static Stack withConstruct(CrossRegionSnapshotReplicationProps props,
+                               Consumer<CrossRegionSnapshotReplication> inspect) {
+        Stack stack = stack();
+        inspect.accept(new CrossRegionSnapshotReplication(stack, "Replication", props));
+        return stack;
+    }
+
+    /** The statements of the function's IAM policy, by {@code Sid} (statements without one are left out). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> statementsBySid(Template template) {
+        Map<String, Map<String, Object>> bySid = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
+        for (Map<String, Object> policy : policies.values()) {
+            Map<String, Object> properties = (Map<String, Object>) policy.get("Properties");
+            Map<String, Object> document = (Map<String, Object>) properties.get("PolicyDocument");
+            for (Map<String, Object> statement : (List<Map<String, Object>>) document.get("Statement")) {
+                if (statement.get("Sid") != null) {
+                    bySid.put((String) statement.get("Sid"), statement);
+                }
+            }
+        }
+        return bySid;
+    }
+
+    /** The only resource of a type, as its properties. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> onlyProperties(Template template, String type) {
+        Map<String, Map<String, Object>> found = template.findResources(type);
+        if (found.size() != 1) {
+            throw new AssertionError("expected one " + type + " but found " + found.size());
+        }
+        return (Map<String, Object>) found.values().iterator().next().get("Properties");
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.snapshotreplication.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
+
+/**
+ * How to test your own stack with the construct: synthesize the stack offline, assert on the template, and run
+ * cdk-nag on the construct's part of it.
+ */
+class DatabaseStackTest {
+
+    private static DatabaseStack stack() {
+        return new DatabaseStack(new App(), "ExampleDatabaseStack",
+                StackProps.builder().env(ExampleApp.environment()).build());
+    }
+
+    @Test
+    void stackKeepsItsDatabasesAndAddsTheReplication() {
+        Template template = Template.fromStack(stack());
+        template.resourceCountIs("AWS::RDS::DBInstance", 2);
+        template.resourceCountIs("AWS::RDS::DBCluster", 1);
+        template.resourceCountIs("AWS::Lambda::Function", 1);
+        template.resourceCountIs("AWS::Events::Rule", 1);
+    }
+
+    @Test
+    void snapshotsOfInstancesAndClustersAreCopiedToFrankfurt() {
+        Template template = Template.fromStack(stack());
+        template.hasResourceProperties("AWS::RDS::EventSubscription", Map.of("SourceType", "db-snapshot"));
+        template.hasResourceProperties("AWS::RDS::EventSubscription", Map.of("SourceType", "db-cluster-snapshot"));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
+                Match.objectLike(Map.of(
+                        "TARGET_REGION", "eu-central-1",
+                        "INCLUDE_AURORA_CLUSTERS", "true",
+                        "TARGET_KMS_KEY_ARN", "arn:aws:kms:eu-central-1:" + ExampleApp.FALLBACK_ACCOUNT + ":key/"
+                                + DatabaseStack.TARGET_KEY_ID)))));
+    }
+
+    @Test
+    void replicationCanOnlyDeleteItsOwnCopies() {
+        DatabaseStack stack = stack();
+        String id = stack.getReplication().getReplicationId();
+        Template.fromStack(stack).hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Action", "rds:DeleteDBSnapshot",
+                        "Condition", Map.of("StringEquals",
+                                Map.of("rds:snapshot-tag/snapshot-replication:managed-by", id)))))))));
+    }
+
+    @Test
+    void replicationPassesAwsSolutionsChecks() {
+        DatabaseStack stack = stack();
+        Aspects.of(stack).add(new AwsSolutionsChecks());
+        Annotations annotations = Annotations.fromStack(stack);
+        List<SynthesisMessage> findings = new ArrayList<>();
+        findings.addAll(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")));
+        findings.addAll(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")));
+        // Paths are matched exactly, so filter by prefix: the example databases are not the subject of this test.
+        String construct = "/" + stack.getStackName() + "/SnapshotReplication/";
+        assertThat(findings).filteredOn(m -> m.getId().startsWith(construct))
+                .extracting(m -> m.getEntry().getData()).isEmpty();
+        // The same query does see the findings of the example databases, so the empty result above means something.
+        assertThat(findings).extracting(SynthesisMessage::getId).contains("/ExampleDatabaseStack/OrdersDb/Resource");
+    }
+}
