@@ -1,0 +1,58 @@
+package io.github.snapshotreplication.lambda.engine;
+
+import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
+import io.github.snapshotreplication.lambda.plan.Inventory;
+import io.github.snapshotreplication.lambda.plan.ReplicationPolicy;
+import io.github.snapshotreplication.lambda.plan.Snapshot;
+import io.github.snapshotreplication.lambda.plan.SnapshotKind;
+import io.github.snapshotreplication.lambda.plan.SourceDatabase;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads what the planner needs with as few calls as possible: whole-region paginated listings, never one
+ * describe per database.
+ */
+final class InventoryReader {
+
+    private final ReplicationPolicy policy;
+    private final RdsSnapshotGateway source;
+    private final RdsSnapshotGateway target;
+
+    InventoryReader(ReplicationPolicy policy, RdsSnapshotGateway source, RdsSnapshotGateway target) {
+        this.policy = policy;
+        this.source = source;
+        this.target = target;
+    }
+
+    /** Everything a sweep needs: databases and snapshots of both regions, for every replicated kind. */
+    Inventory forSweep() {
+        List<SourceDatabase> databases = new ArrayList<>(source.describeDbInstances());
+        List<Snapshot> sourceSnapshots = new ArrayList<>(source.describeSnapshots(SnapshotKind.DB_SNAPSHOT));
+        if (policy.includeAuroraClusters()) {
+            databases.addAll(source.describeAuroraClusters());
+            sourceSnapshots.addAll(source.describeSnapshots(SnapshotKind.DB_CLUSTER_SNAPSHOT));
+        }
+        return new Inventory(databases, sourceSnapshots, targetSnapshots(replicatedKinds()));
+    }
+
+    /** Every snapshot of the given kinds in the target region: copies, and copies in flight for the quota. */
+    List<Snapshot> targetSnapshots(Set<SnapshotKind> kinds) {
+        List<Snapshot> snapshots = new ArrayList<>();
+        for (SnapshotKind kind : kinds) {
+            snapshots.addAll(target.describeSnapshots(kind));
+        }
+        return snapshots;
+    }
+
+    private Set<SnapshotKind> replicatedKinds() {
+        Set<SnapshotKind> kinds = EnumSet.of(SnapshotKind.DB_SNAPSHOT);
+        if (policy.includeAuroraClusters()) {
+            kinds.add(SnapshotKind.DB_CLUSTER_SNAPSHOT);
+        }
+        return kinds;
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.snapshotreplication.lambda.engine;
+
+import io.github.snapshotreplication.lambda.aws.RdsCallException;
+import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
+import io.github.snapshotreplication.lambda.plan.Decision;
+import io.github.snapshotreplication.lambda.plan.Ownership;
+import io.github.snapshotreplication.lambda.plan.Plan;
+import io.github.snapshotreplication.lambda.plan.ReplicationPolicy;
+import io.github.snapshotreplication.lambda.plan.Snapshot;
+import io.github.snapshotreplication.lambda.output.RunRecorder;
+
+import java.util.Optional;
+
+/**
+ * Carries out a plan in the target region: copies first, then deletes. One action's failure never stops the
+ * others; each outcome is recorded. Copy and delete are idempotent, so a rerun after a cut-off converges.
+ */
+final class PlanExecutor {
+
+    private final ReplicationPolicy policy;
+    private final RdsSnapshotGateway target;
+    private final boolean dryRun;
+
+    PlanExecutor(ReplicationPolicy policy, RdsSnapshotGateway target, boolean dryRun) {
+        this.policy = policy;
+        this.target = target;
+        this.dryRun = dryRun;
+    }
+
+    /** Carries out the plan; returns how many actions were not started because time ran low. */
+    int execute(Plan plan, RunRecorder recorder, TimeBudget budget) {
+        int notStarted = 0;
+        for (Decision decision : plan.decisions()) {
+            boolean acts = decision instanceof Decision.Copy || decision instanceof Decision.Delete;
+            if (!acts || dryRun) {
+                recorder.planned(decision);
+            } else if (budget.isLow()) {
+                recorder.notStarted(decision);
+                notStarted++;
+            } else if (decision instanceof Decision.Copy copy) {
+                copy(copy, recorder);
+            } else {
+                delete((Decision.Delete) decision, recorder);
+            }
+        }
+        return notStarted;
+    }
+
+    private void copy(Decision.Copy copy, RunRecorder recorder) {
+        try {
+            recorder.copyStarted(copy, target.copy(copy, policy.sourceRegion()));
+        } catch (RdsCallException e) {
+            switch (e.failure()) {
+                case ALREADY_EXISTS -> alreadyExists(copy, e, recorder);
+                case KMS_KEY_NOT_ACCESSIBLE -> recorder.copyFailed(copy, "KMS key " + copy.kmsKeyId()
+                        + " in " + policy.targetRegion() + " cannot be used: the Lambda role needs kms:CreateGrant and"
+                        + " kms:DescribeKey on it, and on the source key " + copy.snapshot().kmsKeyId()
+                        + "; check both key policies and that the keys are enabled (" + e.getMessage() + ")",
+                        e.errorCode(), false);
+                case QUOTA_EXCEEDED -> recorder.copyFailed(copy, "the manual snapshot quota of "
+                        + policy.targetRegion() + " is reached; raise it in Service Quotas or lower"
+                        + " RETENTION_KEEP_LAST. Nothing is deleted to make room (" + e.getMessage() + ")",
+                        e.errorCode(), false);
+                default -> recorder.copyFailed(copy, e.getMessage(), e.errorCode(), e.isTransient());
+            }
+        }
+    }
+
+    /** The identifier is taken: success when the snapshot there is our copy of this source, an error otherwise. */
+    private void alreadyExists(Decision.Copy copy, RdsCallException cause, RunRecorder recorder) {
+        Optional<Snapshot> existing;
+        try {
+            existing = target.describeSnapshot(copy.snapshot().kind(), copy.targetIdentifier());
+        } catch (RdsCallException e) {
+            recorder.copyFailed(copy, "copy target exists, and describing it failed: " + e.getMessage(),
+                    e.errorCode(), e.isTransient());
+            return;
+        }
+        boolean ours = existing.flatMap(Snapshot::ownership)
+                .filter(o -> policy.replicationId().equals(o.managedBy()))
+                .map(Ownership::sourceSnapshotArn)
+                .filter(copy.snapshot().arn()::equals)
+                .isPresent();
+        if (ours) {
+            recorder.copyAlreadyPresent(copy, "copy " + copy.targetIdentifier() + " already exists ("
+                    + existing.get().status() + ")");
+        } else {
+            recorder.copyFailed(copy, "identifier " + copy.targetIdentifier() + " in " + policy.targetRegion()
+                    + " is taken by a snapshot that is not this installation's copy of " + copy.snapshot().arn()
+                    + "; rename or delete it (" + cause.getMessage() + ")", cause.errorCode(), false);
+        }
+    }
+
+    private void delete(Decision.Delete delete, RunRecorder recorder) {
+        try {
+            target.delete(delete.snapshot());
+            recorder.deleted(delete);
+        } catch (RdsCallException e) {
+            if (e.failure() == RdsCallException.Failure.NOT_FOUND) {
+                recorder.deleted(delete);
+            } else {
+                recorder.deleteFailed(delete, e.getMessage(), e.errorCode(), e.isTransient());
+            }
+        }
+    }
+}

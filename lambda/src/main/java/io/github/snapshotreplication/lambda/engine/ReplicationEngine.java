@@ -1,0 +1,165 @@
+package io.github.snapshotreplication.lambda.engine;
+
+import io.github.snapshotreplication.lambda.aws.ClientSettings;
+import io.github.snapshotreplication.lambda.aws.RdsCallException;
+import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
+import io.github.snapshotreplication.lambda.config.ReplicationSettings;
+import io.github.snapshotreplication.lambda.event.InvocationEvent;
+import io.github.snapshotreplication.lambda.event.Notification;
+import io.github.snapshotreplication.lambda.output.JsonLines;
+import io.github.snapshotreplication.lambda.output.RunRecorder;
+import io.github.snapshotreplication.lambda.output.RunSummary;
+import io.github.snapshotreplication.lambda.plan.Inventory;
+import io.github.snapshotreplication.lambda.plan.Plan;
+import io.github.snapshotreplication.lambda.plan.ReplicationPlanner;
+import io.github.snapshotreplication.lambda.plan.ReplicationPolicy;
+import io.github.snapshotreplication.lambda.plan.Snapshot;
+import io.github.snapshotreplication.lambda.plan.SnapshotKind;
+import io.github.snapshotreplication.lambda.plan.SourceDatabase;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs one invocation: reads the inventory, asks the pure planner what to do, carries the plan out and records
+ * every decision. A sweep and an event differ only in what they read and which planner entry point they use.
+ */
+public final class ReplicationEngine {
+
+    private final ReplicationPolicy policy;
+    private final boolean dryRun;
+    private final RdsSnapshotGateway source;
+    private final InventoryReader inventory;
+    private final PlanExecutor executor;
+    private final ReplicationPlanner planner = new ReplicationPlanner();
+    private final JsonLines out;
+    private final Clock clock;
+
+    /** An engine over two gateways (source region, target region). */
+    public ReplicationEngine(ReplicationPolicy policy, boolean dryRun, RdsSnapshotGateway source,
+                             RdsSnapshotGateway target, JsonLines out, Clock clock) {
+        this.policy = policy;
+        this.dryRun = dryRun;
+        this.source = source;
+        this.inventory = new InventoryReader(policy, source, target);
+        this.executor = new PlanExecutor(policy, target, dryRun);
+        this.out = out;
+        this.clock = clock;
+    }
+
+    /** An engine for the settings, with one client per region built from {@code clients}. */
+    public static ReplicationEngine create(ReplicationSettings settings, ClientSettings clients, JsonLines out,
+                                           Clock clock) {
+        return new ReplicationEngine(settings.policy(), settings.dryRun(),
+                RdsSnapshotGateway.create(settings.sourceRegion(), clients),
+                RdsSnapshotGateway.create(settings.targetRegion(), clients), out, clock);
+    }
+
+    /** Handles whatever the invocation asked for. */
+    public RunSummary handle(InvocationEvent event, TimeBudget budget) {
+        if (event instanceof InvocationEvent.Sweep) {
+            return sweep(budget);
+        }
+        if (event instanceof InvocationEvent.Notifications n) {
+            return notifications(n.notifications(), budget);
+        }
+        RunRecorder recorder = recorder("invalid");
+        recorder.invalidInput(((InvocationEvent.Unrecognised) event).reason());
+        return recorder.finish(clock.instant());
+    }
+
+    /** The plan the next sweep would carry out, from read-only calls: for the {@code plan} command. */
+    public Plan planSweep() {
+        return planner.planSweep(policy, inventory.forSweep(), clock.instant());
+    }
+
+    /** Copies what is missing for every in-scope database, then applies retention. */
+    public RunSummary sweep(TimeBudget budget) {
+        RunRecorder recorder = recorder("sweep");
+        Plan plan;
+        try {
+            plan = planSweep();
+        } catch (RdsCallException e) {
+            recorder.failure("sweep could not read the inventory: " + e.getMessage(), e.errorCode(),
+                    e.isTransient());
+            return recorder.finish(clock.instant());
+        }
+        recorder.recoveryPoints(plan.recoveryPoints());
+        if (executor.execute(plan, recorder, budget) == 0) {
+            recorder.sweepCompleted();
+        }
+        return recorder.finish(clock.instant());
+    }
+
+    /** Copies the snapshots the notifications name; ignored and invalid ones are logged and counted. */
+    public RunSummary notifications(List<Notification> notifications, TimeBudget budget) {
+        RunRecorder recorder = recorder("event");
+        Map<String, Notification.SnapshotCreated> wanted = new LinkedHashMap<>();
+        for (Notification notification : notifications) {
+            Notification filtered = filter(notification);
+            recorder.notification(filtered);
+            if (filtered instanceof Notification.SnapshotCreated created) {
+                wanted.putIfAbsent(created.snapshotArn().value(), created);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return recorder.finish(clock.instant());
+        }
+        List<Snapshot> snapshots = new ArrayList<>();
+        List<SourceDatabase> databases = new ArrayList<>();
+        Set<SnapshotKind> kinds = EnumSet.noneOf(SnapshotKind.class);
+        for (Notification.SnapshotCreated created : wanted.values()) {
+            try {
+                var snapshot = source.describeSnapshot(created.kind(), created.snapshotArn().identifier());
+                if (snapshot.isEmpty()) {
+                    recorder.notification(new Notification.Ignored(created.messageId(), created.eventId(),
+                            "snapshot " + created.snapshotArn() + " no longer exists"));
+                    continue;
+                }
+                snapshots.add(snapshot.get());
+                kinds.add(created.kind());
+                if (policy.scope().hasTagFilter()) {
+                    source.describeDatabase(created.kind(), snapshot.get().dbIdentifier()).ifPresent(databases::add);
+                }
+            } catch (RdsCallException e) {
+                recorder.failure("describing " + created.snapshotArn() + " failed: " + e.getMessage(),
+                        e.errorCode(), e.isTransient());
+            }
+        }
+        if (!snapshots.isEmpty()) {
+            try {
+                Inventory inv = new Inventory(databases, snapshots, inventory.targetSnapshots(kinds));
+                executor.execute(planner.planEvents(policy, inv, clock.instant()), recorder, budget);
+            } catch (RdsCallException e) {
+                recorder.failure("reading the snapshots of " + policy.targetRegion() + " failed: "
+                        + e.getMessage(), e.errorCode(), e.isTransient());
+            }
+        }
+        return recorder.finish(clock.instant());
+    }
+
+    /** Events for kinds or types this installation does not copy are ignored before any call is made. */
+    private Notification filter(Notification notification) {
+        if (notification instanceof Notification.SnapshotCreated c) {
+            if (!policy.replicates(c.kind())) {
+                return new Notification.Ignored(c.messageId(), c.eventId(),
+                        "Aurora cluster snapshots are not copied (INCLUDE_AURORA_CLUSTERS=false)");
+            }
+            if (c.manual() && !policy.copyManualSnapshots()) {
+                return new Notification.Ignored(c.messageId(), c.eventId(),
+                        "manual snapshots are not copied (COPY_MANUAL_SNAPSHOTS=false)");
+            }
+        }
+        return notification;
+    }
+
+    private RunRecorder recorder(String trigger) {
+        return new RunRecorder(out, policy.replicationId(), policy.sourceRegion(), policy.targetRegion(), trigger,
+                dryRun);
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.snapshotreplication.lambda.event;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decodes the Lambda's input: an SNS batch of RDS notifications, an EventBridge Scheduled Event, an EventBridge
+ * RDS snapshot event, or a manual {@code {"action": "sweep"}}. Never throws: malformed input is a typed value.
+ */
+public final class EventParser {
+
+    private final NotificationReader reader;
+
+    /** A parser that trusts only snapshots of the expected region and account. */
+    public EventParser(ExpectedOrigin origin) {
+        this.reader = new NotificationReader(origin);
+    }
+
+    /** Parses a whole invocation input. */
+    public InvocationEvent parse(InputStream input) {
+        Map<String, Object> root;
+        try {
+            root = JSON.std.mapFrom(input);
+        } catch (IOException | RuntimeException e) {
+            return new InvocationEvent.Unrecognised("input is not a JSON object: " + e.getMessage());
+        }
+        if (root == null) {
+            return new InvocationEvent.Unrecognised("input is empty");
+        }
+        if (root.get("Records") instanceof List<?> records) {
+            return snsBatch(records);
+        }
+        Object detailType = root.get("detail-type");
+        if ("Scheduled Event".equals(detailType)) {
+            return new InvocationEvent.Sweep(Json.string(root, "id"));
+        }
+        if (detailType != null && "aws.rds".equals(root.get("source"))) {
+            return new InvocationEvent.Notifications(List.of(reader.fromEventBridge(root)));
+        }
+        if ("sweep".equals(root.get("action"))) {
+            return new InvocationEvent.Sweep("manual");
+        }
+        return new InvocationEvent.Unrecognised("input is neither an SNS batch, an EventBridge event nor"
+                + " {\"action\": \"sweep\"} (detail-type " + detailType + ")");
+    }
+
+    private InvocationEvent snsBatch(List<?> records) {
+        List<Notification> notifications = new ArrayList<>();
+        for (Object record : records) {
+            notifications.add(reader.fromSnsRecord(record));
+        }
+        return new InvocationEvent.Notifications(notifications);
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.snapshotreplication.lambda.event;
+
+import java.util.List;
+
+/**
+ * What one Lambda invocation asks for, decoded from its input. Parsing never throws: bad input is a value.
+ */
+public sealed interface InvocationEvent {
+
+    /**
+     * Run a sweep: an EventBridge Scheduled Event, or a manual invocation with {@code {"action": "sweep"}}.
+     *
+     * @param eventId id of the scheduled event, or {@code manual}
+     */
+    record Sweep(String eventId) implements InvocationEvent {
+    }
+
+    /**
+     * RDS event notifications: the records of an SNS batch, or one EventBridge RDS snapshot event.
+     *
+     * @param notifications one per record, each parsed on its own
+     */
+    record Notifications(List<Notification> notifications) implements InvocationEvent {
+
+        /** Copies the list. */
+        public Notifications {
+            notifications = List.copyOf(notifications);
+        }
+    }
+
+    /**
+     * Input that is neither: not JSON, or of an unknown shape.
+     *
+     * @param reason what is wrong
+     */
+    record Unrecognised(String reason) implements InvocationEvent {
+    }
+}

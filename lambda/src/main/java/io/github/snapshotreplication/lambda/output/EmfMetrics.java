@@ -1,0 +1,64 @@
+package io.github.snapshotreplication.lambda.output;
+
+import io.github.snapshotreplication.contract.MetricNames;
+import io.github.snapshotreplication.lambda.plan.RecoveryPoint;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds CloudWatch Embedded Metric Format documents: counters with the {@code ReplicationId} dimension, and one
+ * recovery-point document per database with {@code ReplicationId} and {@code DBIdentifier}.
+ *
+ * <p>The format is the CloudWatch "Embedded Metric Format specification": a {@code _aws} metadata object naming
+ * the namespace, dimension sets and metrics, and the values as root members of the same JSON document.
+ */
+public final class EmfMetrics {
+
+    private EmfMetrics() {
+    }
+
+    /** One document with every counter, zeros included, so alarms see data on every run. */
+    public static Map<String, Object> counters(String replicationId, Map<String, Long> counts, Instant now) {
+        List<Map<String, Object>> definitions = new ArrayList<>();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("_aws", null);
+        doc.put(MetricNames.DIMENSION_REPLICATION_ID, replicationId);
+        counts.forEach((name, value) -> {
+            definitions.add(Map.<String, Object>of("Name", name, "Unit", "Count"));
+            doc.put(name, value);
+        });
+        doc.put("_aws", metadata(now, definitions, List.of(MetricNames.DIMENSION_REPLICATION_ID)));
+        return doc;
+    }
+
+    /** One document for one database's recovery point; {@code null} when the database has no copy. */
+    public static Map<String, Object> recoveryPoint(String replicationId, RecoveryPoint point, Instant now) {
+        if (point.hasNoCopy()) {
+            return null;
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("_aws", metadata(now, List.of(Map.<String, Object>of("Name", MetricNames.NEWEST_COPY_AGE_SECONDS,
+                        "Unit", "Seconds")),
+                List.of(MetricNames.DIMENSION_REPLICATION_ID, MetricNames.DIMENSION_DB_IDENTIFIER)));
+        doc.put(MetricNames.DIMENSION_REPLICATION_ID, replicationId);
+        doc.put(MetricNames.DIMENSION_DB_IDENTIFIER, point.dbIdentifier());
+        doc.put(MetricNames.NEWEST_COPY_AGE_SECONDS, point.age().getSeconds());
+        return doc;
+    }
+
+    private static Map<String, Object> metadata(Instant now, List<Map<String, Object>> metrics,
+                                                List<String> dimensions) {
+        Map<String, Object> directive = new LinkedHashMap<>();
+        directive.put("Namespace", MetricNames.NAMESPACE);
+        directive.put("Dimensions", List.of(dimensions));
+        directive.put("Metrics", metrics);
+        Map<String, Object> aws = new LinkedHashMap<>();
+        aws.put("Timestamp", now.toEpochMilli());
+        aws.put("CloudWatchMetrics", List.of(directive));
+        return aws;
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.snapshotreplication.lambda.plan;
+
+import java.util.Map;
+
+/**
+ * One decision of the planner about one snapshot, with the reason in words an operator understands.
+ */
+public sealed interface Decision {
+
+    /** The snapshot the decision is about: a source snapshot for copies, a copy for retention. */
+    Snapshot snapshot();
+
+    /** Why: shown in the log line and in the {@code plan} command. */
+    String reason();
+
+    /**
+     * Start a cross-region copy.
+     *
+     * @param snapshot         the source snapshot
+     * @param targetIdentifier identifier of the copy in the target region
+     * @param kmsKeyId         target-region key for an encrypted source, else {@code null}
+     * @param optionGroupName  target option group for a non-default source option group, else {@code null}
+     * @param tags             ownership tags put on the copy
+     * @param reason           why
+     */
+    record Copy(Snapshot snapshot, String targetIdentifier, String kmsKeyId, String optionGroupName,
+                Map<String, String> tags, String reason) implements Decision {
+    }
+
+    /**
+     * Delete an expired copy made by this installation.
+     *
+     * @param snapshot the copy in the target region
+     * @param reason   the retention rule that expired it
+     */
+    record Delete(Snapshot snapshot, String reason) implements Decision {
+    }
+
+    /**
+     * The target region already holds a copy of this source snapshot (or one is in flight).
+     *
+     * @param snapshot the source snapshot
+     * @param copy     the existing copy
+     * @param reason   why
+     */
+    record AlreadyCopied(Snapshot snapshot, Snapshot copy, String reason) implements Decision {
+    }
+
+    /**
+     * A copy that waits for a later run: the in-flight quota is full, or the source is not available yet.
+     *
+     * @param snapshot the source snapshot
+     * @param reason   why
+     */
+    record Deferred(Snapshot snapshot, String reason) implements Decision {
+    }
+
+    /**
+     * A copy that cannot be made until someone fixes the configuration or the target region.
+     *
+     * @param snapshot the source snapshot
+     * @param reason   what is wrong and what to change
+     */
+    record Rejected(Snapshot snapshot, String reason) implements Decision {
+    }
+
+    /**
+     * A snapshot named by an event that is not copied (out of scope, of a type not copied, itself a copy).
+     *
+     * @param snapshot the source snapshot
+     * @param reason   why
+     */
+    record Skipped(Snapshot snapshot, String reason) implements Decision {
+    }
+
+    /**
+     * An expired copy that retention keeps for now (a newer copy of the database is still in progress).
+     *
+     * @param snapshot the copy in the target region
+     * @param reason   why it is kept
+     */
+    record Kept(Snapshot snapshot, String reason) implements Decision {
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.snapshotreplication.lambda.plan;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the planner needs to know about one replication route: from the source region into one target region.
+ *
+ * <p>A second target region is a second policy; nothing in the planner assumes there is only one.
+ *
+ * @param sourceRegion          region the snapshots are taken in
+ * @param targetRegion          region the copies are made in
+ * @param replicationId         value of the managed-by tag: copies with another value are never touched
+ * @param targetKmsKeyArn       KMS key in the target region for encrypted sources, or {@code null}
+ * @param includeAuroraClusters copy DB cluster snapshots too
+ * @param copyManualSnapshots   copy manual snapshots, not only automated ones
+ * @param retentionKeepLast     copies kept per source database, at least 1
+ * @param retentionMaxAge       copies older than this are deleted (newest always kept), or {@code null}: no limit
+ * @param scope                 which source databases are in scope
+ * @param optionGroupMapping    source option group name to target option group name
+ * @param maxConcurrentCopies   cross-region copies in flight into the target region, per snapshot kind
+ */
+public record ReplicationPolicy(String sourceRegion, String targetRegion, String replicationId, String targetKmsKeyArn,
+                                boolean includeAuroraClusters, boolean copyManualSnapshots, int retentionKeepLast,
+                                Duration retentionMaxAge, DatabaseScope scope, Map<String, String> optionGroupMapping,
+                                int maxConcurrentCopies) {
+
+    /** Validates and copies. */
+    public ReplicationPolicy {
+        Objects.requireNonNull(sourceRegion, "sourceRegion");
+        Objects.requireNonNull(targetRegion, "targetRegion");
+        Objects.requireNonNull(replicationId, "replicationId");
+        Objects.requireNonNull(scope, "scope");
+        optionGroupMapping = Map.copyOf(optionGroupMapping);
+        if (retentionKeepLast < 1) {
+            throw new IllegalArgumentException("retentionKeepLast must be at least 1 (got " + retentionKeepLast + ")");
+        }
+        if (maxConcurrentCopies < 1) {
+            throw new IllegalArgumentException("maxConcurrentCopies must be at least 1 (got " + maxConcurrentCopies
+                    + ")");
+        }
+    }
+
+    /** True when snapshots of this kind are replicated at all. */
+    public boolean replicates(SnapshotKind kind) {
+        return kind == SnapshotKind.DB_SNAPSHOT || includeAuroraClusters;
+    }
+
+    /** True when a source snapshot of this type (automated or manual) is replicated. */
+    public boolean replicatesType(Snapshot snapshot) {
+        return snapshot.isAutomated() || (copyManualSnapshots && snapshot.isManual());
+    }
+}

@@ -1,0 +1,134 @@
+package io.github.snapshotreplication.lambda.config;
+
+import io.github.snapshotreplication.lambda.plan.DatabaseScope;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Settings from the environment: defaults, full parsing, and one clear message per bad value.
+ */
+class ReplicationSettingsTest {
+
+    private static Map<String, String> minimal() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_REGION", "eu-west-1");
+        env.put("TARGET_REGION", "eu-central-1");
+        env.put("REPLICATION_ID", "orders-dr");
+        return env;
+    }
+
+    @Test
+    void appliesDefaults() {
+        ReplicationSettings s = ReplicationSettings.fromEnvironment(minimal());
+
+        assertThat(s.retentionKeepLast()).isEqualTo(7);
+        assertThat(s.maxConcurrentCopies()).isEqualTo(5);
+        assertThat(s.retentionMaxAge()).isNull();
+        assertThat(s.targetKmsKeyArn()).isNull();
+        assertThat(s.includeAuroraClusters()).isFalse();
+        assertThat(s.copyManualSnapshots()).isFalse();
+        assertThat(s.dryRun()).isFalse();
+        assertThat(s.policy().scope()).isEqualTo(DatabaseScope.ALL);
+    }
+
+    @Test
+    void parsesEveryVariable() {
+        Map<String, String> env = minimal();
+        env.put("TARGET_KMS_KEY_ARN", "arn:aws:kms:eu-central-1:123456789012:key/9f8e7d6c");
+        env.put("INCLUDE_AURORA_CLUSTERS", "TRUE");
+        env.put("COPY_MANUAL_SNAPSHOTS", "true");
+        env.put("RETENTION_KEEP_LAST", "3");
+        env.put("RETENTION_MAX_AGE", "P30D");
+        env.put("INCLUDE_DB_IDENTIFIERS", "[\"orders-*\",\"billing\"]");
+        env.put("EXCLUDE_DB_IDENTIFIERS", "[\"*-test\"]");
+        env.put("SOURCE_TAG_FILTER", "{\"dr\":\"yes\"}");
+        env.put("OPTION_GROUP_MAPPING", "{\"oracle-tde\":\"oracle-tde-dr\"}");
+        env.put("MAX_CONCURRENT_COPIES", "20");
+        env.put("DRY_RUN", "true");
+
+        ReplicationSettings s = ReplicationSettings.fromEnvironment(env);
+
+        assertThat(s.targetKmsKeyArn()).isEqualTo("arn:aws:kms:eu-central-1:123456789012:key/9f8e7d6c");
+        assertThat(s.includeAuroraClusters()).isTrue();
+        assertThat(s.copyManualSnapshots()).isTrue();
+        assertThat(s.retentionKeepLast()).isEqualTo(3);
+        assertThat(s.retentionMaxAge()).isEqualTo(Duration.ofDays(30));
+        assertThat(s.includeDbIdentifiers()).containsExactly("orders-*", "billing");
+        assertThat(s.excludeDbIdentifiers()).containsExactly("*-test");
+        assertThat(s.sourceTagFilter()).containsExactly(Map.entry("dr", "yes"));
+        assertThat(s.optionGroupMapping()).containsExactly(Map.entry("oracle-tde", "oracle-tde-dr"));
+        assertThat(s.maxConcurrentCopies()).isEqualTo(20);
+        assertThat(s.dryRun()).isTrue();
+        assertThat(s.policy().targetRegion()).isEqualTo("eu-central-1");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "TARGET_REGION|''|TARGET_REGION is not set",
+            "TARGET_REGION|Frankfurt|TARGET_REGION must be an AWS region",
+            "TARGET_REGION|eu-west-1|TARGET_REGION must differ from AWS_REGION",
+            "AWS_REGION|''|AWS_REGION is not set",
+            "REPLICATION_ID|''|REPLICATION_ID is not set",
+            "REPLICATION_ID|orders#dr|REPLICATION_ID must be a valid tag value",
+            "TARGET_KMS_KEY_ARN|alias/dr|TARGET_KMS_KEY_ARN must be a KMS key or alias ARN",
+            "TARGET_KMS_KEY_ARN|arn:aws:kms:eu-west-1:123456789012:key/abc|TARGET_KMS_KEY_ARN must be a key in"
+                    + " TARGET_REGION eu-central-1",
+            "INCLUDE_AURORA_CLUSTERS|yes|INCLUDE_AURORA_CLUSTERS must be true or false",
+            "COPY_MANUAL_SNAPSHOTS|1|COPY_MANUAL_SNAPSHOTS must be true or false",
+            "DRY_RUN|on|DRY_RUN must be true or false",
+            "RETENTION_KEEP_LAST|0|RETENTION_KEEP_LAST must be a whole number from 1",
+            "RETENTION_KEEP_LAST|seven|RETENTION_KEEP_LAST must be a whole number from 1",
+            "MAX_CONCURRENT_COPIES|0|MAX_CONCURRENT_COPIES must be a whole number from 1 to 100",
+            "MAX_CONCURRENT_COPIES|500|MAX_CONCURRENT_COPIES must be a whole number from 1 to 100",
+            "RETENTION_MAX_AGE|30 days|RETENTION_MAX_AGE must be a positive ISO-8601 duration",
+            "RETENTION_MAX_AGE|-P1D|RETENTION_MAX_AGE must be a positive ISO-8601 duration",
+            "RETENTION_MAX_AGE|P1M|RETENTION_MAX_AGE must be a positive ISO-8601 duration",
+            "INCLUDE_DB_IDENTIFIERS|orders-*|INCLUDE_DB_IDENTIFIERS must be a JSON array",
+            "EXCLUDE_DB_IDENTIFIERS|[1]|EXCLUDE_DB_IDENTIFIERS must be a JSON array",
+            "SOURCE_TAG_FILTER|[\"dr\"]|SOURCE_TAG_FILTER must be a JSON object",
+            "OPTION_GROUP_MAPPING|{\"a\":1}|OPTION_GROUP_MAPPING must be a JSON object"})
+    void rejectsBadValueNamingTheVariable(String name, String value, String message) {
+        Map<String, String> env = minimal();
+        env.put(name, value);
+
+        assertThatThrownBy(() -> ReplicationSettings.fromEnvironment(env))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        Map<String, String> env = minimal();
+        env.put("RETENTION_KEEP_LAST", "-1");
+        env.put("DRY_RUN", "maybe");
+        env.remove("TARGET_REGION");
+
+        assertThatThrownBy(() -> ReplicationSettings.fromEnvironment(env))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems())
+                        .hasSize(3)
+                        .anySatisfy(p -> assertThat(p).startsWith("TARGET_REGION"))
+                        .anySatisfy(p -> assertThat(p).startsWith("RETENTION_KEEP_LAST"))
+                        .anySatisfy(p -> assertThat(p).startsWith("DRY_RUN")));
+    }
+
+    @Test
+    void globPatternsMatchWholeIdentifiersIgnoringCase() {
+        Map<String, String> env = minimal();
+        env.put("INCLUDE_DB_IDENTIFIERS", "[\"orders-?\",\"BILL*\"]");
+        env.put("EXCLUDE_DB_IDENTIFIERS", "[\"*-test\"]");
+        DatabaseScope scope = ReplicationSettings.fromEnvironment(env).policy().scope();
+
+        assertThat(List.of("orders-1", "billing", "billing-eu", "orders-12", "billing-test", "xorders-1"))
+                .filteredOn(scope::matchesIdentifier)
+                .containsExactly("orders-1", "billing", "billing-eu");
+    }
+}

@@ -1,0 +1,149 @@
+package io.github.snapshotreplication.lambda.engine;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.snapshotreplication.contract.TagKeys;
+import io.github.snapshotreplication.fakerds.DbClusterSnapshot;
+import io.github.snapshotreplication.fakerds.DbInstance;
+import io.github.snapshotreplication.fakerds.DbSnapshot;
+import io.github.snapshotreplication.fakerds.FakeRdsServer;
+import io.github.snapshotreplication.fakerds.FakeRegion;
+import io.github.snapshotreplication.lambda.aws.ClientSettings;
+import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
+import io.github.snapshotreplication.lambda.config.ReplicationSettings;
+import io.github.snapshotreplication.lambda.output.JsonLines;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fake RDS endpoint with two regions, the real SDK clients pointed at it, and the engine's captured output.
+ */
+public final class FakeRdsHarness implements AutoCloseable {
+
+    public static final String SOURCE = "eu-west-1";
+    public static final String TARGET = "eu-central-1";
+    public static final String ACCOUNT = "123456789012";
+    public static final String REPLICATION_ID = "orders-dr";
+    public static final String SOURCE_KEY =
+            "arn:aws:kms:eu-west-1:123456789012:key/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
+    public static final String TARGET_KEY =
+            "arn:aws:kms:eu-central-1:123456789012:key/9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f";
+    public static final Instant NOW = Instant.parse("2024-05-14T12:00:00Z");
+
+    public final FakeRdsServer rds = FakeRdsServer.start();
+    public final RdsSnapshotGateway source = RdsSnapshotGateway.create(SOURCE, ClientSettings.localEndpoint(
+            rds.endpoint()));
+    public final RdsSnapshotGateway target = RdsSnapshotGateway.create(TARGET, ClientSettings.localEndpoint(
+            rds.endpoint()));
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final JsonLines out = new JsonLines(new PrintStream(output, true, StandardCharsets.UTF_8));
+
+    /** The minimal environment plus {@code overrides} (name, value, name, value...). */
+    public static Map<String, String> env(String... overrides) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_REGION", SOURCE);
+        env.put("TARGET_REGION", TARGET);
+        env.put("REPLICATION_ID", REPLICATION_ID);
+        env.put("TARGET_KMS_KEY_ARN", TARGET_KEY);
+        for (int i = 0; i + 1 < overrides.length; i += 2) {
+            env.put(overrides[i], overrides[i + 1]);
+        }
+        return env;
+    }
+
+    /** An engine with settings parsed from {@link #env(String...)} and a clock fixed at {@link #NOW}. */
+    public ReplicationEngine engine(String... overrides) {
+        ReplicationSettings settings = ReplicationSettings.fromEnvironment(env(overrides));
+        return new ReplicationEngine(settings.policy(), settings.dryRun(), source, target, out,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    public JsonLines out() {
+        return out;
+    }
+
+    public FakeRegion sourceRegion() {
+        return rds.region(SOURCE);
+    }
+
+    public FakeRegion targetRegion() {
+        return rds.region(TARGET);
+    }
+
+    /** Adds a DB instance and its automated snapshots, taken {@code hoursAgo} before NOW; returns the ids. */
+    public List<String> addInstanceWithSnapshots(String db, boolean encrypted, int... hoursAgo) {
+        sourceRegion().addDbInstance(DbInstance.builder().identifier(db).build());
+        List<String> ids = new ArrayList<>();
+        for (int h : hoursAgo) {
+            String id = "rds:" + db + "-h" + h;
+            sourceRegion().addDbSnapshot(DbSnapshot.builder().identifier(id).dbInstanceIdentifier(db)
+                    .snapshotType("automated").createdAt(NOW.minus(Duration.ofHours(h))).encrypted(encrypted)
+                    .kmsKeyId(encrypted ? SOURCE_KEY : null).build());
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** A cluster snapshot of an Aurora cluster. */
+    public String addClusterSnapshot(String cluster, boolean encrypted, int hoursAgo) {
+        String id = "rds:" + cluster + "-h" + hoursAgo;
+        sourceRegion().addDbClusterSnapshot(DbClusterSnapshot.builder().identifier(id).dbClusterIdentifier(cluster)
+                .snapshotType("automated").createdAt(NOW.minus(Duration.ofHours(hoursAgo)))
+                .storageEncrypted(encrypted).kmsKeyId(encrypted ? SOURCE_KEY : null).build());
+        return id;
+    }
+
+    public static String sourceArn(String snapshotId) {
+        return "arn:aws:rds:" + SOURCE + ":" + ACCOUNT + ":snapshot:" + snapshotId;
+    }
+
+    /** Target DB snapshots carrying our managed tag for {@code sourceArn}. */
+    public List<DbSnapshot> copiesOf(String sourceArn) {
+        return targetRegion().dbSnapshots().stream()
+                .filter(s -> sourceArn.equals(s.tags().get(TagKeys.SOURCE_SNAPSHOT_ARN)))
+                .toList();
+    }
+
+    /** Every JSON line the engine wrote. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> lines() {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (String line : output.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                try {
+                    lines.add(JSON.std.mapFrom(line));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("not a JSON line: " + line, e);
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The log lines with {@code action} equal to the given value. */
+    public List<Map<String, Object>> lines(String action) {
+        return lines().stream().filter(l -> action.equals(l.get("action"))).toList();
+    }
+
+    public void clearOutput() {
+        output.reset();
+    }
+
+    @Override
+    public void close() {
+        source.close();
+        target.close();
+        rds.close();
+    }
+}
