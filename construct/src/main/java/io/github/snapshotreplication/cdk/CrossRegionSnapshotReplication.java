@@ -105,8 +105,8 @@ public class CrossRegionSnapshotReplication extends Construct {
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("Copies RDS snapshots to " + props.getTargetRegion() + " and deletes its own old copies")
                 .build();
-        new ReplicationPermissions(stack, props.getTargetRegion(), props.isIncludeAurora(), replicationId)
-                .statements(targetKeyArn).forEach(role::addToPrincipalPolicy);
+        new ReplicationPermissions(stack, props.getTargetRegion(), props.isIncludeAurora(), replicationId,
+                props.getOptionGroupMapping().values()).statements(targetKeyArn).forEach(role::addToPrincipalPolicy);
         logGroup.grantWrite(role);
 
         function = Function.Builder.create(this, "Function")

@@ -1,8 +1,10 @@
 package io.github.snapshotreplication.cdk;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 import io.github.snapshotreplication.contract.TagKeys;
@@ -31,13 +33,16 @@ final class ReplicationPermissions {
     private final String targetRegion;
     private final boolean aurora;
     private final String replicationId;
+    private final Collection<String> targetOptionGroups;
 
-    ReplicationPermissions(Stack stack, String targetRegion, boolean aurora, String replicationId) {
+    ReplicationPermissions(Stack stack, String targetRegion, boolean aurora, String replicationId,
+                           Collection<String> targetOptionGroups) {
         this.stack = stack;
         this.sourceRegion = stack.getRegion();
         this.targetRegion = targetRegion;
         this.aurora = aurora;
         this.replicationId = replicationId;
+        this.targetOptionGroups = new TreeSet<>(targetOptionGroups);
     }
 
     /**
@@ -52,6 +57,11 @@ final class ReplicationPermissions {
         copyAndTag.add("rds:AddTagsToResource");
         statements.add(statement("CopyIntoTargetRegionWithManagedTag", copyAndTag, snapshotArns(targetRegion),
                 Map.of("StringEquals", Map.of(MANAGED_BY_REQUEST_TAG, replicationId))));
+        if (!targetOptionGroups.isEmpty()) {
+            // CopyDBSnapshot with OptionGroupName is also authorized against the option group (resource type og).
+            statements.add(statement("CopyWithMappedOptionGroups", List.of("rds:CopyDBSnapshot"),
+                    targetOptionGroups.stream().map(name -> arn(targetRegion, "rds", "og", name)).toList(), null));
+        }
         statements.add(statement("DeleteOwnDBSnapshotCopies", List.of("rds:DeleteDBSnapshot"),
                 List.of(arn(targetRegion, "rds", "snapshot")),
                 Map.of("StringEquals", Map.of("rds:snapshot-tag/" + TagKeys.MANAGED_BY, replicationId))));
@@ -97,11 +107,15 @@ final class ReplicationPermissions {
     }
 
     private String arn(String region, String service, String resourceType) {
+        return arn(region, service, resourceType, "*");
+    }
+
+    private String arn(String region, String service, String resourceType, String resourceName) {
         return stack.formatArn(ArnComponents.builder()
                 .service(service)
                 .region(region)
                 .resource(resourceType)
-                .resourceName("*")
+                .resourceName(resourceName)
                 .arnFormat("kms".equals(service) ? ArnFormat.SLASH_RESOURCE_NAME : ArnFormat.COLON_RESOURCE_NAME)
                 .build());
     }

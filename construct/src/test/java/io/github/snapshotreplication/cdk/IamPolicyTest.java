@@ -65,6 +65,18 @@ class IamPolicyTest {
     }
 
     @Test
+    void mappedTargetOptionGroupsAndOnlyThoseMayBeNamedInACopy() {
+        assertThat(aurora).doesNotContainKey("CopyWithMappedOptionGroups");
+        Map<String, Map<String, Object>> mapped = statementsBySid(template(props().optionGroupMapping(Map.of(
+                "orders-oracle-tde", "orders-oracle-tde-dr", "legacy-sqlserver", "legacy-sqlserver-dr")).build()));
+        assertThat(mapped.get("CopyWithMappedOptionGroups"))
+                .containsEntry("Action", "rds:CopyDBSnapshot")
+                .containsEntry("Resource", List.of(arn("eu-central-1", "rds:{region}:123456789012:og:legacy-sqlserver-dr"),
+                        arn("eu-central-1", "rds:{region}:123456789012:og:orders-oracle-tde-dr")))
+                .doesNotContainKey("Condition");
+    }
+
+    @Test
     void deletesAreAllowedOnlyInTargetRegionOnSnapshotsTaggedWithThisInstallation() {
         assertThat(aurora.get("DeleteOwnDBSnapshotCopies"))
                 .containsEntry("Action", "rds:DeleteDBSnapshot")
