@@ -1,0 +1,25 @@
+package io.github.snapshotreplication.lambda.soak;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The chaos soak at the size {@code mvn verify} affords (seconds); the benchmarks module runs it far longer.
+ * Every invariant is checked inside the run; this test also makes sure the run exercised what it claims to.
+ */
+class ChaosSoakIT {
+
+    @Test
+    void hundredsOfSweepsUnderFaultsNeverLoseOrWronglyDeleteASnapshot() {
+        SoakReport report = ChaosSoak.runSeeds(1, 3, false);
+        System.out.print(report);
+
+        assertThat(report.sweeps()).isGreaterThan(200);
+        assertThat(report.eventRecords()).isGreaterThan(200);
+        assertThat(report.errorsInjected()).isGreaterThan(50);
+        assertThat(report.copiesStarted()).isGreaterThan(100);
+        assertThat(report.deletes()).isGreaterThan(50);
+        assertThat(report.invariantChecks()).isGreaterThan(10_000);
+    }
+}
