@@ -8,6 +8,7 @@ import io.github.snapshotreplication.fakerds.DbSnapshot;
 import io.github.snapshotreplication.fakerds.FakeError;
 import io.github.snapshotreplication.lambda.engine.FakeRdsHarness;
 import io.github.snapshotreplication.lambda.event.Fixtures;
+import io.github.snapshotreplication.lambda.packaging.LambdaLauncher.LauncherContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class SnapshotReplicationHandlerIT {
 
     private Map<String, Object> invoke(String fixture) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(Fixtures.open(fixture), out, new FakeContext(300_000));
+        handler.handleRequest(Fixtures.open(fixture), out, LauncherContext.withRemainingMillis(300_000));
         return JSON.std.mapFrom(out.toByteArray());
     }
 
@@ -94,7 +95,7 @@ class SnapshotReplicationHandlerIT {
     @Test
     void invalidInputIsCountedAndDoesNotThrow() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(Fixtures.of("not json"), out, new FakeContext(300_000));
+        handler.handleRequest(Fixtures.of("not json"), out, LauncherContext.withRemainingMillis(300_000));
 
         assertThat(JSON.std.mapFrom(out.toByteArray())).containsEntry("invalid_events", 1);
     }

@@ -117,12 +117,18 @@ public final class LambdaLauncher {
     }
 
     /** The parts of the Lambda context the handler reads: the function ARN (account) and the remaining time. */
-    private static final class LauncherContext implements Context {
+    /** A Lambda context of a fixed function ARN whose remaining time counts down to a deadline. */
+    public static final class LauncherContext implements Context {
 
         private final long deadlineMillis;
 
         LauncherContext(long deadlineMillis) {
             this.deadlineMillis = deadlineMillis;
+        }
+
+        /** A context with {@code remainingMillis} left from now; also used by in-process handler tests. */
+        public static LauncherContext withRemainingMillis(int remainingMillis) {
+            return new LauncherContext(System.currentTimeMillis() + remainingMillis);
         }
 
         @Override
