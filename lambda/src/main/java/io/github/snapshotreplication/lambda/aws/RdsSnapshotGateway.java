@@ -33,6 +33,14 @@ public final class RdsSnapshotGateway implements AutoCloseable {
         return new RdsSnapshotGateway(RdsClients.build(region, settings), region);
     }
 
+    /**
+     * A gateway whose client never reaches the network: canned answers, fixed fake keys. For priming only: it runs
+     * the SDK's request path (marshalling, signing, presigning, XML parsing) once before the first real call.
+     */
+    public static RdsSnapshotGateway offline(String region, ClientSettings settings) {
+        return new RdsSnapshotGateway(RdsClients.buildOffline(region, settings), region);
+    }
+
     /** The region this gateway talks to. */
     public String region() {
         return region;
