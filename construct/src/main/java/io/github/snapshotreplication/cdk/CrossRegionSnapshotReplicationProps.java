@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.snapshotreplication.contract.Settings;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.IAlarmAction;
 import software.amazon.awscdk.services.events.Schedule;
@@ -324,14 +325,14 @@ public final class CrossRegionSnapshotReplicationProps {
         private String targetKeyArn;
         private boolean includeAurora;
         private Schedule schedule;
-        private Number retentionKeepLast = 7;
+        private Number retentionKeepLast = Settings.RETENTION_KEEP_LAST.defaultInt();
         private Duration retentionMaxAge;
         private boolean copyManualSnapshots;
         private List<String> includeDbIdentifiers = List.of();
         private List<String> excludeDbIdentifiers = List.of();
         private Map<String, String> sourceTagFilter = Map.of();
         private Map<String, String> optionGroupMapping = Map.of();
-        private Number maxConcurrentCopies = 5;
+        private Number maxConcurrentCopies = Settings.MAX_CONCURRENT_COPIES.defaultInt();
         private RetentionDays logRetention = RetentionDays.ONE_YEAR;
         private Architecture architecture = Architecture.ARM_64;
         private Number memorySize = 1024;

@@ -3,13 +3,13 @@ package io.github.snapshotreplication.cdk;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.github.snapshotreplication.contract.EnvironmentVariables;
+import io.github.snapshotreplication.contract.Settings;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tokenization;
 
 /**
- * The environment the engine reads at cold start, built from the props with the names of {@link EnvironmentVariables}.
+ * The environment the engine reads at cold start, built from the props with the names of {@link Settings}.
  *
  * <p>Lists and maps are JSON; {@link Stack#toJsonString} keeps tokens inside them resolvable. Optional settings that
  * are unset are left out, so the engine applies its own documented default.
@@ -29,34 +29,34 @@ final class LambdaEnvironment {
     static Map<String, String> of(Stack stack, CrossRegionSnapshotReplicationProps props, String replicationId,
                                   String targetKeyArn) {
         Map<String, String> env = new TreeMap<>();
-        env.put(EnvironmentVariables.TARGET_REGION, props.getTargetRegion());
-        env.put(EnvironmentVariables.REPLICATION_ID, replicationId);
+        env.put(Settings.TARGET_REGION.variable(), props.getTargetRegion());
+        env.put(Settings.REPLICATION_ID.variable(), replicationId);
         if (targetKeyArn != null) {
-            env.put(EnvironmentVariables.TARGET_KMS_KEY_ARN, targetKeyArn);
+            env.put(Settings.TARGET_KMS_KEY_ARN.variable(), targetKeyArn);
         }
-        env.put(EnvironmentVariables.INCLUDE_AURORA_CLUSTERS, String.valueOf(props.isIncludeAurora()));
-        env.put(EnvironmentVariables.COPY_MANUAL_SNAPSHOTS, String.valueOf(props.isCopyManualSnapshots()));
-        env.put(EnvironmentVariables.RETENTION_KEEP_LAST, Tokenization.stringifyNumber(props.getRetentionKeepLast()));
+        env.put(Settings.INCLUDE_AURORA.variable(), String.valueOf(props.isIncludeAurora()));
+        env.put(Settings.COPY_MANUAL_SNAPSHOTS.variable(), String.valueOf(props.isCopyManualSnapshots()));
+        env.put(Settings.RETENTION_KEEP_LAST.variable(), Tokenization.stringifyNumber(props.getRetentionKeepLast()));
         if (props.getRetentionMaxAge() != null) {
-            env.put(EnvironmentVariables.RETENTION_MAX_AGE, isoString(props.getRetentionMaxAge()));
+            env.put(Settings.RETENTION_MAX_AGE.variable(), isoString(props.getRetentionMaxAge()));
         }
         if (!props.getIncludeDbIdentifiers().isEmpty()) {
-            env.put(EnvironmentVariables.INCLUDE_DB_IDENTIFIERS, stack.toJsonString(props.getIncludeDbIdentifiers()));
+            env.put(Settings.INCLUDE_DB_IDENTIFIERS.variable(), stack.toJsonString(props.getIncludeDbIdentifiers()));
         }
         if (!props.getExcludeDbIdentifiers().isEmpty()) {
-            env.put(EnvironmentVariables.EXCLUDE_DB_IDENTIFIERS, stack.toJsonString(props.getExcludeDbIdentifiers()));
+            env.put(Settings.EXCLUDE_DB_IDENTIFIERS.variable(), stack.toJsonString(props.getExcludeDbIdentifiers()));
         }
         if (!props.getSourceTagFilter().isEmpty()) {
-            env.put(EnvironmentVariables.SOURCE_TAG_FILTER,
+            env.put(Settings.SOURCE_TAG_FILTER.variable(),
                     stack.toJsonString(new TreeMap<>(props.getSourceTagFilter())));
         }
         if (!props.getOptionGroupMapping().isEmpty()) {
-            env.put(EnvironmentVariables.OPTION_GROUP_MAPPING,
+            env.put(Settings.OPTION_GROUP_MAPPING.variable(),
                     stack.toJsonString(new TreeMap<>(props.getOptionGroupMapping())));
         }
-        env.put(EnvironmentVariables.MAX_CONCURRENT_COPIES,
+        env.put(Settings.MAX_CONCURRENT_COPIES.variable(),
                 Tokenization.stringifyNumber(props.getMaxConcurrentCopies()));
-        env.put(EnvironmentVariables.DRY_RUN, String.valueOf(props.isDryRun()));
+        env.put(Settings.DRY_RUN.variable(), String.valueOf(props.isDryRun()));
         return env;
     }
 

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.snapshotreplication.contract.Setting;
+import io.github.snapshotreplication.contract.Settings;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.kms.IKey;
@@ -19,7 +21,6 @@ import software.amazon.awscdk.services.kms.IKey;
  */
 final class PropsValidator {
 
-    static final int MAX_CONCURRENT_COPIES_QUOTA = 20;
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d{1,2}$");
     private static final Pattern KEY_ARN =
             Pattern.compile("^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\\d{12}):key/[A-Za-z0-9-]+$");
@@ -42,13 +43,10 @@ final class PropsValidator {
         PropsValidator v = new PropsValidator();
         v.checkRegion(props.getTargetRegion(), stackRegion);
         v.checkKey(props.getTargetRegion(), props.getTargetKey(), props.getTargetKeyArn());
-        v.checkRange("retentionKeepLast", props.getRetentionKeepLast(), 1, Integer.MAX_VALUE,
-                "keep at least the newest copy; use 1 or more");
-        v.checkRange("maxConcurrentCopies", props.getMaxConcurrentCopies(), 1, MAX_CONCURRENT_COPIES_QUOTA,
-                "RDS allows up to 20 snapshot copies in progress per destination region and account");
+        v.checkSetting(Settings.RETENTION_KEEP_LAST, props.getRetentionKeepLast());
+        v.checkSetting(Settings.MAX_CONCURRENT_COPIES, props.getMaxConcurrentCopies());
         v.checkRange("memorySize", props.getMemorySize(), 128, 10240, "Lambda memory is 128 to 10240 MiB");
-        v.checkMinimum("retentionMaxAge", props.getRetentionMaxAge(), Duration.days(1),
-                "a shorter age would delete copies before the next daily sweep can replace them");
+        v.checkSetting(Settings.RETENTION_MAX_AGE, props.getRetentionMaxAge());
         v.checkMinimum("recoveryPointAgeThreshold", props.getRecoveryPointAgeThreshold(), Duration.hours(1),
                 "the alarm is evaluated hourly");
         v.checkPatterns("includeDbIdentifiers", props.getIncludeDbIdentifiers());
@@ -105,6 +103,19 @@ final class PropsValidator {
                 problems.add("targetKey must be a key in targetRegion " + targetRegion + " (got a key in " + region
                         + "); import the key of " + targetRegion + " with Key.fromKeyArn");
             }
+        }
+    }
+
+    private void checkSetting(Setting setting, Number value) {
+        if (!Token.isUnresolved(value)) {
+            setting.checkWholeNumber(setting.prop(), value.doubleValue()).ifPresent(problems::add);
+        }
+    }
+
+    private void checkSetting(Setting setting, Duration value) {
+        if (value != null && !value.isUnresolved()) {
+            setting.checkDuration(setting.prop(), value.toSeconds().doubleValue(), value.toHumanString())
+                    .ifPresent(problems::add);
         }
     }
 

@@ -4,8 +4,6 @@ import static io.github.snapshotreplication.cdk.TestStacks.props;
 import static io.github.snapshotreplication.cdk.TestStacks.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.github.snapshotreplication.contract.EnvironmentVariables;
+import io.github.snapshotreplication.contract.Setting;
+import io.github.snapshotreplication.contract.Settings;
 import io.github.snapshotreplication.contract.MetricNames;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Duration;
@@ -28,17 +27,7 @@ class ContractTest {
             .sourceTagFilter(Map.of("k", "v")).optionGroupMapping(Map.of("o", "p")).createDashboard(true).build());
 
     private static Set<String> environmentVariableConstants() {
-        Set<String> names = new java.util.HashSet<>();
-        for (Field field : EnvironmentVariables.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                try {
-                    names.add((String) field.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        }
-        return names;
+        return Settings.ALL.stream().map(Setting::variable).collect(Collectors.toSet());
     }
 
     @Test
@@ -49,8 +38,7 @@ class ContractTest {
                 .get("Variables")).keySet();
         assertThat(environmentVariableConstants()).containsAll(keys);
         // Everything the engine reads, except the runtime's own AWS_REGION, is set when every prop is given.
-        assertThat(keys).containsAll(environmentVariableConstants().stream()
-                .filter(k -> !k.equals(EnvironmentVariables.AWS_REGION)).collect(Collectors.toSet()));
+        assertThat(keys).containsAll(environmentVariableConstants());
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import io.github.snapshotreplication.contract.EnvironmentVariables;
+import io.github.snapshotreplication.contract.Settings;
 import io.github.snapshotreplication.contract.LambdaArtifact;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Duration;
@@ -139,19 +139,19 @@ class ResourcesTest {
         Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) function.get("Environment"))
                 .get("Variables");
         assertThat(variables).containsOnly(
-                Map.entry(EnvironmentVariables.TARGET_REGION, "eu-central-1"),
-                Map.entry(EnvironmentVariables.TARGET_KMS_KEY_ARN, TestStacks.TARGET_KEY_ARN),
-                Map.entry(EnvironmentVariables.REPLICATION_ID, "DatabaseStackReplicationCD41015F"),
-                Map.entry(EnvironmentVariables.INCLUDE_AURORA_CLUSTERS, "true"),
-                Map.entry(EnvironmentVariables.COPY_MANUAL_SNAPSHOTS, "true"),
-                Map.entry(EnvironmentVariables.RETENTION_KEEP_LAST, "14"),
-                Map.entry(EnvironmentVariables.RETENTION_MAX_AGE, "P35D"),
-                Map.entry(EnvironmentVariables.INCLUDE_DB_IDENTIFIERS, "[\"orders-*\",\"billing\"]"),
-                Map.entry(EnvironmentVariables.EXCLUDE_DB_IDENTIFIERS, "[\"*-test\"]"),
-                Map.entry(EnvironmentVariables.SOURCE_TAG_FILTER, "{\"backup\":\"cross-region\",\"env\":\"prod\"}"),
-                Map.entry(EnvironmentVariables.OPTION_GROUP_MAPPING, "{\"oracle-tde\":\"oracle-tde-copy\"}"),
-                Map.entry(EnvironmentVariables.MAX_CONCURRENT_COPIES, "10"),
-                Map.entry(EnvironmentVariables.DRY_RUN, "true"));
+                Map.entry(Settings.TARGET_REGION.variable(), "eu-central-1"),
+                Map.entry(Settings.TARGET_KMS_KEY_ARN.variable(), TestStacks.TARGET_KEY_ARN),
+                Map.entry(Settings.REPLICATION_ID.variable(), "DatabaseStackReplicationCD41015F"),
+                Map.entry(Settings.INCLUDE_AURORA.variable(), "true"),
+                Map.entry(Settings.COPY_MANUAL_SNAPSHOTS.variable(), "true"),
+                Map.entry(Settings.RETENTION_KEEP_LAST.variable(), "14"),
+                Map.entry(Settings.RETENTION_MAX_AGE.variable(), "P35D"),
+                Map.entry(Settings.INCLUDE_DB_IDENTIFIERS.variable(), "[\"orders-*\",\"billing\"]"),
+                Map.entry(Settings.EXCLUDE_DB_IDENTIFIERS.variable(), "[\"*-test\"]"),
+                Map.entry(Settings.SOURCE_TAG_FILTER.variable(), "{\"backup\":\"cross-region\",\"env\":\"prod\"}"),
+                Map.entry(Settings.OPTION_GROUP_MAPPING.variable(), "{\"oracle-tde\":\"oracle-tde-copy\"}"),
+                Map.entry(Settings.MAX_CONCURRENT_COPIES.variable(), "10"),
+                Map.entry(Settings.DRY_RUN.variable(), "true"));
     }
 
     @Test
@@ -159,10 +159,10 @@ class ResourcesTest {
         Template noKey = template(props().targetKeyArn(null).build());
         Map<String, Object> function = TestStacks.onlyProperties(noKey, "AWS::Lambda::Function");
         assertThat(function.get("Environment").toString())
-                .doesNotContain(EnvironmentVariables.TARGET_KMS_KEY_ARN, EnvironmentVariables.RETENTION_MAX_AGE,
-                        EnvironmentVariables.INCLUDE_DB_IDENTIFIERS, EnvironmentVariables.SOURCE_TAG_FILTER)
-                .contains(EnvironmentVariables.RETENTION_KEEP_LAST + "=7", EnvironmentVariables.DRY_RUN + "=false",
-                        EnvironmentVariables.INCLUDE_AURORA_CLUSTERS + "=false");
+                .doesNotContain(Settings.TARGET_KMS_KEY_ARN.variable(), Settings.RETENTION_MAX_AGE.variable(),
+                        Settings.INCLUDE_DB_IDENTIFIERS.variable(), Settings.SOURCE_TAG_FILTER.variable())
+                .contains(Settings.RETENTION_KEEP_LAST.variable() + "=7", Settings.DRY_RUN.variable() + "=false",
+                        Settings.INCLUDE_AURORA.variable() + "=false");
     }
 
     @Test

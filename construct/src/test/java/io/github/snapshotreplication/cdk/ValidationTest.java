@@ -84,7 +84,7 @@ class ValidationTest {
     @Test
     void failsOnRetentionBelowOne() {
         assertThatThrownBy(() -> build(props().retentionKeepLast(0).build()))
-                .hasMessageContaining("retentionKeepLast must be a whole number of at least 1 (got 0)");
+                .hasMessageContaining("retentionKeepLast must be a whole number from 1 to 10000 (got 0)");
     }
 
     @Test
@@ -96,7 +96,7 @@ class ValidationTest {
     @Test
     void failsOnConcurrentCopiesOutsideTheRdsQuota() {
         assertThatThrownBy(() -> build(props().maxConcurrentCopies(21).build()))
-                .hasMessageContaining("maxConcurrentCopies must be a whole number between 1 and 20 (got 21)");
+                .hasMessageContaining("maxConcurrentCopies must be a whole number from 1 to 20 (got 21)");
         assertThatThrownBy(() -> build(props().maxConcurrentCopies(0).build()))
                 .hasMessageContaining("maxConcurrentCopies");
     }

@@ -32,12 +32,6 @@ public record ReplicationSettings(String sourceRegion, String targetRegion, Stri
                                   List<String> excludeDbIdentifiers, Map<String, String> sourceTagFilter,
                                   Map<String, String> optionGroupMapping, int maxConcurrentCopies, boolean dryRun) {
 
-    /** Default of {@code RETENTION_KEEP_LAST}. */
-    public static final int DEFAULT_KEEP_LAST = 7;
-
-    /** Default of {@code MAX_CONCURRENT_COPIES}: the Aurora quota, the smaller of the two AWS documents. */
-    public static final int DEFAULT_MAX_CONCURRENT_COPIES = 5;
-
     /** Validates presence and copies collections. */
     public ReplicationSettings {
         Objects.requireNonNull(sourceRegion, "sourceRegion");

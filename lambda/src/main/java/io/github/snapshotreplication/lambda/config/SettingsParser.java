@@ -12,20 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import static io.github.snapshotreplication.contract.EnvironmentVariables.AWS_REGION;
-import static io.github.snapshotreplication.contract.EnvironmentVariables.COPY_MANUAL_SNAPSHOTS;
-import static io.github.snapshotreplication.contract.EnvironmentVariables.DRY_RUN;
-import static io.github.snapshotreplication.contract.EnvironmentVariables.EXCLUDE_DB_IDENTIFIERS;
-import static io.github.snapshotreplication.contract.EnvironmentVariables.INCLUDE_AURORA_CLUSTERS;
-import static io.github.snapshotreplication.contract.EnvironmentVariables.INCLUDE_DB_IDENTIFIERS;
-import static io.github.snapshotreplication.contract.EnvironmentVariables.MAX_CONCURRENT_COPIES;
-import static io.github.snapshotreplication.contract.EnvironmentVariables.OPTION_GROUP_MAPPING;
-import static io.github.snapshotreplication.contract.EnvironmentVariables.REPLICATION_ID;
-import static io.github.snapshotreplication.contract.EnvironmentVariables.RETENTION_KEEP_LAST;
-import static io.github.snapshotreplication.contract.EnvironmentVariables.RETENTION_MAX_AGE;
-import static io.github.snapshotreplication.contract.EnvironmentVariables.SOURCE_TAG_FILTER;
-import static io.github.snapshotreplication.contract.EnvironmentVariables.TARGET_KMS_KEY_ARN;
-import static io.github.snapshotreplication.contract.EnvironmentVariables.TARGET_REGION;
+import io.github.snapshotreplication.contract.Setting;
+import io.github.snapshotreplication.contract.Settings;
 
 /**
  * Reads {@link ReplicationSettings} from environment variables, collecting every problem before failing.
@@ -36,7 +24,6 @@ final class SettingsParser {
     private static final Pattern KMS_ARN = Pattern.compile("arn:aws[a-z-]*:kms:([a-z0-9-]+):\\d{12}:(key|alias)/.+");
     /** Characters RDS accepts in a tag value. */
     private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,256}");
-    private static final int MAX_COPIES_LIMIT = 100;
 
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
@@ -46,29 +33,31 @@ final class SettingsParser {
     }
 
     ReplicationSettings parse() {
-        String source = region(AWS_REGION, "the Lambda runtime sets it; when running plan locally, export it");
-        String target = region(TARGET_REGION, "set it to the region the copies go to, e.g. eu-central-1");
+        String source = region(Settings.AWS_REGION, Settings.AWS_REGION,
+                "the Lambda runtime sets it; when running plan locally, export it");
+        String target = region(Settings.TARGET_REGION.variable(), Settings.TARGET_REGION.label(),
+                "set it to the region the copies go to, e.g. eu-central-1");
         if (source != null && source.equals(target)) {
-            problems.add(TARGET_REGION + " must differ from " + AWS_REGION + " (both are " + source
-                    + "); pick another region");
+            problems.add(Settings.TARGET_REGION.label() + " must differ from " + Settings.AWS_REGION + " (both are "
+                    + source + "); pick another region");
         }
         String kmsKey = kmsKey(target);
-        String replicationId = required(REPLICATION_ID, "set it to a name for this installation, e.g. orders-dr");
+        String replicationId = required(Settings.REPLICATION_ID.variable(), Settings.REPLICATION_ID.label(),
+                "set it to a name for this installation, e.g. orders-dr");
         if (replicationId != null && !TAG_VALUE.matcher(replicationId).matches()) {
-            problems.add(REPLICATION_ID + " must be a valid tag value of 1-256 letters, digits, spaces or _.:/=+-@"
+            problems.add(Settings.REPLICATION_ID.label() + " must be " + Settings.REPLICATION_ID.format().description()
                     + " (got '" + replicationId + "')");
         }
-        boolean aurora = bool(INCLUDE_AURORA_CLUSTERS);
-        boolean manual = bool(COPY_MANUAL_SNAPSHOTS);
-        boolean dryRun = bool(DRY_RUN);
-        int keepLast = integer(RETENTION_KEEP_LAST, ReplicationSettings.DEFAULT_KEEP_LAST, 1, Integer.MAX_VALUE);
-        int maxCopies = integer(MAX_CONCURRENT_COPIES, ReplicationSettings.DEFAULT_MAX_CONCURRENT_COPIES, 1,
-                MAX_COPIES_LIMIT);
-        Duration maxAge = duration(RETENTION_MAX_AGE);
-        List<String> include = stringList(INCLUDE_DB_IDENTIFIERS);
-        List<String> exclude = stringList(EXCLUDE_DB_IDENTIFIERS);
-        Map<String, String> tagFilter = stringMap(SOURCE_TAG_FILTER);
-        Map<String, String> optionGroups = stringMap(OPTION_GROUP_MAPPING);
+        boolean aurora = bool(Settings.INCLUDE_AURORA);
+        boolean manual = bool(Settings.COPY_MANUAL_SNAPSHOTS);
+        boolean dryRun = bool(Settings.DRY_RUN);
+        int keepLast = integer(Settings.RETENTION_KEEP_LAST);
+        int maxCopies = integer(Settings.MAX_CONCURRENT_COPIES);
+        Duration maxAge = duration(Settings.RETENTION_MAX_AGE);
+        List<String> include = stringList(Settings.INCLUDE_DB_IDENTIFIERS);
+        List<String> exclude = stringList(Settings.EXCLUDE_DB_IDENTIFIERS);
+        Map<String, String> tagFilter = stringMap(Settings.SOURCE_TAG_FILTER);
+        Map<String, String> optionGroups = stringMap(Settings.OPTION_GROUP_MAPPING);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
@@ -81,91 +70,94 @@ final class SettingsParser {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
-    private String required(String name, String fix) {
-        String v = value(name);
+    private String required(String variable, String label, String fix) {
+        String v = value(variable);
         if (v == null) {
-            problems.add(name + " is not set; " + fix);
+            problems.add(label + " is not set; " + fix);
         }
         return v;
     }
 
-    private String region(String name, String fix) {
-        String v = required(name, fix);
+    private String region(String variable, String label, String fix) {
+        String v = required(variable, label, fix);
         if (v != null && !REGION.matcher(v).matches()) {
-            problems.add(name + " must be an AWS region such as eu-central-1 (got '" + v + "')");
+            problems.add(label + " must be " + Setting.Format.REGION.description() + " (got '" + v + "')");
             return null;
         }
         return v;
     }
 
     private String kmsKey(String targetRegion) {
-        String v = value(TARGET_KMS_KEY_ARN);
+        Setting setting = Settings.TARGET_KMS_KEY_ARN;
+        String v = value(setting.variable());
         if (v == null) {
             return null;
         }
         var m = KMS_ARN.matcher(v);
         if (!m.matches()) {
-            problems.add(TARGET_KMS_KEY_ARN + " must be a KMS key or alias ARN such as "
-                    + "arn:aws:kms:eu-central-1:123456789012:key/<key id> (got '" + v + "')");
+            problems.add(setting.label() + " must be " + setting.format().description() + " (got '" + v + "')");
         } else if (targetRegion != null && !m.group(1).equals(targetRegion)) {
-            problems.add(TARGET_KMS_KEY_ARN + " must be a key in " + TARGET_REGION + " " + targetRegion
+            problems.add(setting.label() + " must be a key in " + Settings.TARGET_REGION.label() + " " + targetRegion
                     + " (got a key in " + m.group(1) + "); KMS keys cannot be used across regions");
         }
         return v;
     }
 
-    private boolean bool(String name) {
-        String v = value(name);
+    private boolean bool(Setting setting) {
+        String v = value(setting.variable());
         if (v == null) {
-            return false;
+            return setting.defaultBoolean();
         }
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> {
-                problems.add(name + " must be true or false (got '" + v + "')");
-                yield false;
+                problems.add(setting.label() + " must be true or false (got '" + v + "')");
+                yield setting.defaultBoolean();
             }
         };
     }
 
-    private int integer(String name, int defaultValue, int min, int max) {
-        String v = value(name);
+    private int integer(Setting setting) {
+        String v = value(setting.variable());
         if (v == null) {
-            return defaultValue;
+            return setting.defaultInt();
         }
         try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) {
-                return n;
+            long n = Long.parseLong(v);
+            var problem = setting.checkWholeNumber(setting.label(), n);
+            if (problem.isEmpty()) {
+                return (int) n;
             }
+            problems.add(problem.get());
         } catch (NumberFormatException e) {
-            // reported below
+            problems.add(setting.label() + " must be a whole number from " + setting.min() + " to " + setting.max()
+                    + " (got '" + v + "')");
         }
-        problems.add(name + " must be a whole number from " + min + " to " + max + " (got '" + v + "')");
-        return defaultValue;
+        return setting.defaultInt();
     }
 
-    private Duration duration(String name) {
-        String v = value(name);
+    private Duration duration(Setting setting) {
+        String v = value(setting.variable());
         if (v == null) {
             return null;
         }
         try {
             Duration d = Duration.parse(v);
-            if (!d.isNegative() && !d.isZero()) {
+            var problem = setting.checkDuration(setting.label(), d.getSeconds(), v);
+            if (problem.isEmpty()) {
                 return d;
             }
+            problems.add(problem.get());
+            return null;
         } catch (DateTimeParseException e) {
-            // reported below
+            problems.add(setting.label() + " must be " + setting.format().description() + " (got '" + v + "')");
+            return null;
         }
-        problems.add(name + " must be a positive ISO-8601 duration in days, hours or minutes, e.g. P30D or PT36H"
-                + " (got '" + v + "')");
-        return null;
     }
 
-    private List<String> stringList(String name) {
-        String v = value(name);
+    private List<String> stringList(Setting setting) {
+        String v = value(setting.variable());
         if (v == null) {
             return List.of();
         }
@@ -180,14 +172,14 @@ final class SettingsParser {
             }
             return out;
         } catch (IOException | RuntimeException e) {
-            problems.add(name + " must be a JSON array of non-empty strings such as [\"orders-*\"] (got '" + v
-                    + "')");
+            problems.add(setting.label() + " must be " + setting.format().description() + " of non-empty strings"
+                    + " (got '" + v + "')");
             return List.of();
         }
     }
 
-    private Map<String, String> stringMap(String name) {
-        String v = value(name);
+    private Map<String, String> stringMap(Setting setting) {
+        String v = value(setting.variable());
         if (v == null) {
             return Map.of();
         }
@@ -202,8 +194,8 @@ final class SettingsParser {
             }
             return out;
         } catch (IOException | RuntimeException e) {
-            problems.add(name + " must be a JSON object of non-empty strings such as {\"key\": \"value\"} (got '"
-                    + v + "')");
+            problems.add(setting.label() + " must be " + setting.format().description() + ", non-empty"
+                    + " (got '" + v + "')");
             return Map.of();
         }
     }

@@ -1,6 +1,6 @@
 package io.github.snapshotreplication.lambda.plan;
 
-import io.github.snapshotreplication.contract.EnvironmentVariables;
+import io.github.snapshotreplication.contract.Settings;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ final class CopyPlanner {
         if (source.encrypted()) {
             if (policy.targetKmsKeyArn() == null) {
                 return new Decision.Rejected(source, "source snapshot is encrypted but "
-                        + EnvironmentVariables.TARGET_KMS_KEY_ARN + " is not set; set it to the ARN of a KMS key in "
+                        + Settings.TARGET_KMS_KEY_ARN.label() + " is not set; set it to the ARN of a KMS key in "
                         + policy.targetRegion());
             }
             kmsKeyId = policy.targetKmsKeyArn();
@@ -70,14 +70,14 @@ final class CopyPlanner {
             optionGroup = policy.optionGroupMapping().get(source.optionGroupName());
             if (optionGroup == null) {
                 return new Decision.Rejected(source, "source option group " + source.optionGroupName()
-                        + " has no entry in " + EnvironmentVariables.OPTION_GROUP_MAPPING + "; add {\""
+                        + " has no entry in " + Settings.OPTION_GROUP_MAPPING.label() + "; add {\""
                         + source.optionGroupName() + "\": \"<option group in " + policy.targetRegion() + ">\"}");
             }
         }
         int inFlight = target.inFlight(source.kind()) + started.getOrDefault(source.kind(), 0);
         if (inFlight >= policy.maxConcurrentCopies()) {
             return new Decision.Deferred(source, inFlight + " " + plural(source.kind()) + " already in flight into "
-                    + policy.targetRegion() + " (" + EnvironmentVariables.MAX_CONCURRENT_COPIES + "="
+                    + policy.targetRegion() + " (" + Settings.MAX_CONCURRENT_COPIES.label() + " is "
                     + policy.maxConcurrentCopies() + "); a later sweep starts this copy");
         }
         started.merge(source.kind(), 1, Integer::sum);

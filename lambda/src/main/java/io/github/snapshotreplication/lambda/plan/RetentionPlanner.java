@@ -1,6 +1,6 @@
 package io.github.snapshotreplication.lambda.plan;
 
-import io.github.snapshotreplication.contract.EnvironmentVariables;
+import io.github.snapshotreplication.contract.Settings;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,12 +75,12 @@ final class RetentionPlanner {
     private String expiryReason(OwnedCopy copy, int rank) {
         if (rank >= policy.retentionKeepLast()) {
             return "copy number " + (rank + 1) + " of its database, beyond "
-                    + EnvironmentVariables.RETENTION_KEEP_LAST + "=" + policy.retentionKeepLast();
+                    + Settings.RETENTION_KEEP_LAST.label() + " is " + policy.retentionKeepLast();
         }
         Instant createdAt = copy.owner().sourceCreatedAt();
         if (policy.retentionMaxAge() != null && createdAt.isBefore(now.minus(policy.retentionMaxAge()))) {
             return "source snapshot taken " + createdAt + ", older than "
-                    + EnvironmentVariables.RETENTION_MAX_AGE + "=" + policy.retentionMaxAge();
+                    + Settings.RETENTION_MAX_AGE.label() + " is " + policy.retentionMaxAge();
         }
         return null;
     }

@@ -71,9 +71,9 @@ class PlanCommandIT {
         assertThat(table.lines().filter(l -> l.startsWith("copy "))).hasSize(2)
                 .allSatisfy(l -> assertThat(l).contains("no copy in eu-central-1; copy as rds-"));
         assertThat(table.lines().filter(l -> l.startsWith("defer "))).singleElement()
-                .satisfies(l -> assertThat(l).contains("MAX_CONCURRENT_COPIES=2"));
+                .satisfies(l -> assertThat(l).contains("MAX_CONCURRENT_COPIES) is 2"));
         assertThat(table.lines().filter(l -> l.startsWith("delete "))).singleElement()
-                .satisfies(l -> assertThat(l).contains("db0-old-3-copy").contains("RETENTION_KEEP_LAST=2"));
+                .satisfies(l -> assertThat(l).contains("db0-old-3-copy").contains("RETENTION_KEEP_LAST) is 2"));
         assertThat(table).containsPattern("db0 +db-snapshot +1d 0h").containsPattern("db1 +db-snapshot +no copy");
         assertThat(fake.rds.mutatingRequestCount()).isZero();
     }
@@ -107,7 +107,7 @@ class PlanCommandIT {
         assertThat(run("plan", "--set", "RETENTION_KEEP_LAST=0")).isEqualTo(2);
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:").contains("--yaml")
-                .contains("RETENTION_KEEP_LAST must be a whole number");
+                .contains("retentionKeepLast (RETENTION_KEEP_LAST) must be a whole number");
         assertThat(fake.rds.requests()).isEmpty();
     }
 }

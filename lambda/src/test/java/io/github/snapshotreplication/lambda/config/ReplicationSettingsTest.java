@@ -73,29 +73,30 @@ class ReplicationSettingsTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-            "TARGET_REGION|''|TARGET_REGION is not set",
-            "TARGET_REGION|Frankfurt|TARGET_REGION must be an AWS region",
-            "TARGET_REGION|eu-west-1|TARGET_REGION must differ from AWS_REGION",
+            "TARGET_REGION|''|targetRegion (TARGET_REGION) is not set",
+            "TARGET_REGION|Frankfurt|targetRegion (TARGET_REGION) must be a region name",
+            "TARGET_REGION|eu-west-1|targetRegion (TARGET_REGION) must differ from AWS_REGION",
             "AWS_REGION|''|AWS_REGION is not set",
             "REPLICATION_ID|''|REPLICATION_ID is not set",
-            "REPLICATION_ID|orders#dr|REPLICATION_ID must be a valid tag value",
-            "TARGET_KMS_KEY_ARN|alias/dr|TARGET_KMS_KEY_ARN must be a KMS key or alias ARN",
-            "TARGET_KMS_KEY_ARN|arn:aws:kms:eu-west-1:123456789012:key/abc|TARGET_KMS_KEY_ARN must be a key in"
-                    + " TARGET_REGION eu-central-1",
-            "INCLUDE_AURORA_CLUSTERS|yes|INCLUDE_AURORA_CLUSTERS must be true or false",
-            "COPY_MANUAL_SNAPSHOTS|1|COPY_MANUAL_SNAPSHOTS must be true or false",
-            "DRY_RUN|on|DRY_RUN must be true or false",
-            "RETENTION_KEEP_LAST|0|RETENTION_KEEP_LAST must be a whole number from 1",
-            "RETENTION_KEEP_LAST|seven|RETENTION_KEEP_LAST must be a whole number from 1",
-            "MAX_CONCURRENT_COPIES|0|MAX_CONCURRENT_COPIES must be a whole number from 1 to 100",
-            "MAX_CONCURRENT_COPIES|500|MAX_CONCURRENT_COPIES must be a whole number from 1 to 100",
-            "RETENTION_MAX_AGE|30 days|RETENTION_MAX_AGE must be a positive ISO-8601 duration",
-            "RETENTION_MAX_AGE|-P1D|RETENTION_MAX_AGE must be a positive ISO-8601 duration",
-            "RETENTION_MAX_AGE|P1M|RETENTION_MAX_AGE must be a positive ISO-8601 duration",
-            "INCLUDE_DB_IDENTIFIERS|orders-*|INCLUDE_DB_IDENTIFIERS must be a JSON array",
-            "EXCLUDE_DB_IDENTIFIERS|[1]|EXCLUDE_DB_IDENTIFIERS must be a JSON array",
-            "SOURCE_TAG_FILTER|[\"dr\"]|SOURCE_TAG_FILTER must be a JSON object",
-            "OPTION_GROUP_MAPPING|{\"a\":1}|OPTION_GROUP_MAPPING must be a JSON object"})
+            "REPLICATION_ID|orders#dr|REPLICATION_ID must be 1 to 256 letters",
+            "TARGET_KMS_KEY_ARN|alias/dr|targetKeyArn (TARGET_KMS_KEY_ARN) must be a KMS key ARN",
+            "TARGET_KMS_KEY_ARN|arn:aws:kms:eu-west-1:123456789012:key/abc|targetKeyArn (TARGET_KMS_KEY_ARN) must be"
+                    + " a key in targetRegion (TARGET_REGION) eu-central-1",
+            "INCLUDE_AURORA_CLUSTERS|yes|includeAurora (INCLUDE_AURORA_CLUSTERS) must be true or false",
+            "COPY_MANUAL_SNAPSHOTS|1|copyManualSnapshots (COPY_MANUAL_SNAPSHOTS) must be true or false",
+            "DRY_RUN|on|dryRun (DRY_RUN) must be true or false",
+            "RETENTION_KEEP_LAST|0|retentionKeepLast (RETENTION_KEEP_LAST) must be a whole number from 1 to 10000",
+            "RETENTION_KEEP_LAST|seven|retentionKeepLast (RETENTION_KEEP_LAST) must be a whole number from 1",
+            "MAX_CONCURRENT_COPIES|0|maxConcurrentCopies (MAX_CONCURRENT_COPIES) must be a whole number from 1 to 20",
+            "MAX_CONCURRENT_COPIES|500|maxConcurrentCopies (MAX_CONCURRENT_COPIES) must be a whole number from 1 to 20",
+            "RETENTION_MAX_AGE|30 days|retentionMaxAge (RETENTION_MAX_AGE) must be an ISO-8601 duration",
+            "RETENTION_MAX_AGE|-P1D|retentionMaxAge (RETENTION_MAX_AGE) must be at least 1 day (got -P1D)",
+            "RETENTION_MAX_AGE|PT2H|retentionMaxAge (RETENTION_MAX_AGE) must be at least 1 day",
+            "RETENTION_MAX_AGE|P1M|retentionMaxAge (RETENTION_MAX_AGE) must be an ISO-8601 duration",
+            "INCLUDE_DB_IDENTIFIERS|orders-*|includeDbIdentifiers (INCLUDE_DB_IDENTIFIERS) must be a JSON array",
+            "EXCLUDE_DB_IDENTIFIERS|[1]|excludeDbIdentifiers (EXCLUDE_DB_IDENTIFIERS) must be a JSON array",
+            "SOURCE_TAG_FILTER|[\"dr\"]|sourceTagFilter (SOURCE_TAG_FILTER) must be a JSON object",
+            "OPTION_GROUP_MAPPING|{\"a\":1}|optionGroupMapping (OPTION_GROUP_MAPPING) must be a JSON object"})
     void rejectsBadValueNamingTheVariable(String name, String value, String message) {
         Map<String, String> env = minimal();
         env.put(name, value);
@@ -115,9 +116,9 @@ class ReplicationSettingsTest {
         assertThatThrownBy(() -> ReplicationSettings.fromEnvironment(env))
                 .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems())
                         .hasSize(3)
-                        .anySatisfy(p -> assertThat(p).startsWith("TARGET_REGION"))
-                        .anySatisfy(p -> assertThat(p).startsWith("RETENTION_KEEP_LAST"))
-                        .anySatisfy(p -> assertThat(p).startsWith("DRY_RUN")));
+                        .anySatisfy(p -> assertThat(p).startsWith("targetRegion (TARGET_REGION)"))
+                        .anySatisfy(p -> assertThat(p).startsWith("retentionKeepLast (RETENTION_KEEP_LAST)"))
+                        .anySatisfy(p -> assertThat(p).startsWith("dryRun (DRY_RUN)")));
     }
 
     @Test

@@ -132,7 +132,7 @@ class RetentionRulesTest {
                 inventory(List.of(), List.of(), List.of(copy("orders", 1).build(), copy("orders", 2).build())), NOW);
 
         assertThat(plan.of(Decision.Delete.class)).singleElement()
-                .satisfies(d -> assertThat(d.reason()).contains("RETENTION_KEEP_LAST=1"));
+                .satisfies(d -> assertThat(d.reason()).contains("RETENTION_KEEP_LAST) is 1"));
     }
 
     @Test

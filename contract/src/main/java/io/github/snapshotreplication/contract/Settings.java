@@ -1,0 +1,85 @@
+package io.github.snapshotreplication.contract;
+
+import java.util.List;
+
+import io.github.snapshotreplication.contract.Setting.Format;
+
+/**
+ * Every setting of the replication engine, written once: the construct sets each one from its prop (or itself, for
+ * {@link #REPLICATION_ID}), the Lambda reads each one from its environment variable at cold start, and both use the
+ * defaults and bounds given here. docs/lambda-configuration.md lists them; a test keeps that page in step.
+ */
+public final class Settings {
+
+    /** Set by the Lambda runtime, not by the construct: the source region. */
+    public static final String AWS_REGION = "AWS_REGION";
+
+    /** Region the copies are made in. Required. */
+    public static final Setting TARGET_REGION = Setting.of("TARGET_REGION", "targetRegion", Format.REGION, null,
+            "region the copies are made in; must differ from the source region");
+
+    /** KMS key of the target region that re-encrypts copies of encrypted snapshots. */
+    public static final Setting TARGET_KMS_KEY_ARN = Setting.of("TARGET_KMS_KEY_ARN", "targetKeyArn",
+            Format.KMS_KEY_ARN, null, "KMS key in the target region that re-encrypts copies of encrypted snapshots;"
+                    + " unset: encrypted snapshots are not copied");
+
+    /** The installation's id: value of the managed-by tag, metric dimension. Set by the construct. Required. */
+    public static final Setting REPLICATION_ID = Setting.of("REPLICATION_ID", null, Format.TAG_VALUE, null,
+            "the installation's id: value of the managed-by tag on its copies and the ReplicationId metric dimension;"
+                    + " the construct derives it from its path");
+
+    /** Copy Aurora DB cluster snapshots too. */
+    public static final Setting INCLUDE_AURORA = Setting.of("INCLUDE_AURORA_CLUSTERS", "includeAurora",
+            Format.BOOLEAN, "false", "also copy Aurora DB cluster snapshots");
+
+    /** Copy manual snapshots too. */
+    public static final Setting COPY_MANUAL_SNAPSHOTS = Setting.of("COPY_MANUAL_SNAPSHOTS", "copyManualSnapshots",
+            Format.BOOLEAN, "false", "also copy manual snapshots, not only automated ones");
+
+    /** Copies kept per source database. */
+    public static final Setting RETENTION_KEEP_LAST = Setting.wholeNumber("RETENTION_KEEP_LAST",
+            "retentionKeepLast", 7, 1, 10_000, "keep at least the newest copy; copies count against the manual"
+                    + " snapshot quota of the target region", "copies kept per source database");
+
+    /** Copies older than this are deleted, except the newest of each database. Unset: no age limit. */
+    public static final Setting RETENTION_MAX_AGE = Setting.duration("RETENTION_MAX_AGE", "retentionMaxAge", 86_400,
+            "a shorter age would delete copies before the next daily sweep can replace them",
+            "copies whose source snapshot is older are deleted, except the newest copy of each database;"
+                    + " unset: no age limit");
+
+    /** Identifier globs of the databases to copy. Unset: every database. */
+    public static final Setting INCLUDE_DB_IDENTIFIERS = Setting.of("INCLUDE_DB_IDENTIFIERS", "includeDbIdentifiers",
+            Format.GLOB_LIST, null, "DB instance and cluster identifiers to copy (* and ?, case-insensitive);"
+                    + " unset: every database");
+
+    /** Identifier globs of the databases never to copy. */
+    public static final Setting EXCLUDE_DB_IDENTIFIERS = Setting.of("EXCLUDE_DB_IDENTIFIERS", "excludeDbIdentifiers",
+            Format.GLOB_LIST, null, "DB instance and cluster identifiers never to copy; wins over include");
+
+    /** Tags a source database must carry. */
+    public static final Setting SOURCE_TAG_FILTER = Setting.of("SOURCE_TAG_FILTER", "sourceTagFilter",
+            Format.STRING_MAP, null, "tags a source database must carry, all of them, with these exact values");
+
+    /** Source option group to the option group named on the copy. */
+    public static final Setting OPTION_GROUP_MAPPING = Setting.of("OPTION_GROUP_MAPPING", "optionGroupMapping",
+            Format.STRING_MAP, null, "source option group to the option group of the target region named on the"
+                    + " copy");
+
+    /** Cross-region copies in flight into the target region, per snapshot kind. */
+    public static final Setting MAX_CONCURRENT_COPIES = Setting.wholeNumber("MAX_CONCURRENT_COPIES",
+            "maxConcurrentCopies", 5, 1, 20, "RDS allows up to 20 snapshot copies in progress per destination"
+                    + " region and account", "cross-region copies in flight into the target region at once,"
+                    + " counted apart for DB and cluster snapshots, other tools' copies included");
+
+    /** Plan and log, never copy or delete. */
+    public static final Setting DRY_RUN = Setting.of("DRY_RUN", "dryRun", Format.BOOLEAN, "false",
+            "plan and log, never copy or delete");
+
+    /** Every setting, in the order of the documentation. */
+    public static final List<Setting> ALL = List.of(TARGET_REGION, TARGET_KMS_KEY_ARN, REPLICATION_ID, INCLUDE_AURORA,
+            COPY_MANUAL_SNAPSHOTS, RETENTION_KEEP_LAST, RETENTION_MAX_AGE, INCLUDE_DB_IDENTIFIERS,
+            EXCLUDE_DB_IDENTIFIERS, SOURCE_TAG_FILTER, OPTION_GROUP_MAPPING, MAX_CONCURRENT_COPIES, DRY_RUN);
+
+    private Settings() {
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.snapshotreplication.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void namesAreUniqueAndPropsAreCamelCase() {
+        assertThat(Settings.ALL).extracting(Setting::variable).doesNotHaveDuplicates()
+                .allMatch(v -> v.matches("[A-Z][A-Z0-9_]*"));
+        assertThat(Settings.ALL).extracting(Setting::prop).filteredOn(Objects::nonNull).doesNotHaveDuplicates()
+                .allMatch(p -> p.matches("[a-z][A-Za-z0-9]*"));
+    }
+
+    @Test
+    void wholeNumberDefaultsLieWithinTheirBounds() {
+        Settings.ALL.stream().filter(s -> s.format() == Setting.Format.WHOLE_NUMBER).forEach(s ->
+                assertThat(s.checkWholeNumber(s.prop(), s.defaultInt())).as(s.variable()).isEmpty());
+    }
+
+    @Test
+    void boundsMessagesNameTheSettingTheValueAndTheReason() {
+        assertThat(Settings.RETENTION_KEEP_LAST.checkWholeNumber("retentionKeepLast", 0)).hasValueSatisfying(m ->
+                assertThat(m).startsWith("retentionKeepLast must be a whole number from 1 to").contains("(got 0)")
+                        .contains("keep at least the newest copy"));
+        assertThat(Settings.RETENTION_KEEP_LAST.checkWholeNumber("x", 2.5)).isPresent();
+        assertThat(Settings.RETENTION_MAX_AGE.checkDuration("retentionMaxAge", 3_600, "1 hour"))
+                .hasValueSatisfying(m -> assertThat(m).contains("at least 1 day (got 1 hour)"));
+        assertThat(Settings.RETENTION_MAX_AGE.checkDuration("retentionMaxAge", 86_400, "1 day")).isEmpty();
+        assertThat(Settings.RETENTION_KEEP_LAST.label()).isEqualTo("retentionKeepLast (RETENTION_KEEP_LAST)");
+    }
+
+    @Test
+    void theConfigurationPageListsEverySettingWithItsDefault() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "lambda-configuration.md"));
+        for (Setting setting : Settings.ALL) {
+            String row = page.lines().filter(l -> l.startsWith("| `" + setting.variable() + "` |")).findFirst()
+                    .orElseThrow(() -> new AssertionError(setting.variable() + " has no row in"
+                            + " docs/lambda-configuration.md"));
+            if (setting.prop() != null) {
+                assertThat(row).as(setting.variable()).contains("`" + setting.prop() + "`");
+            }
+            setting.defaultValue().ifPresent(d -> assertThat(row).as(setting.variable()).contains("`" + d + "`"));
+            if (setting.format() == Setting.Format.WHOLE_NUMBER) {
+                assertThat(row).as(setting.variable()).contains(setting.min() + "-" + setting.max());
+            }
+        }
+    }
+}
