@@ -3,6 +3,7 @@ package io.github.snapshotreplication.cdk;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.snapshotreplication.contract.CopyIdentifiers;
 import io.github.snapshotreplication.contract.LambdaArtifact;
 import io.github.snapshotreplication.contract.MetricNames;
 import software.amazon.awscdk.Annotations;
@@ -192,6 +193,16 @@ public class CrossRegionSnapshotReplication extends Construct {
     /** @return the id of this installation: the value of the managed-by tag on copies and the metric dimension */
     public String getReplicationId() {
         return replicationId;
+    }
+
+    /**
+     * The start of every identifier this installation gives a copy, e.g. {@code sr3f9a2c1b-}: derived from the
+     * replication id, and part of the IAM scope that lets the function delete its own copies and nothing else.
+     *
+     * @return the prefix with its trailing hyphen
+     */
+    public String getCopyIdentifierPrefix() {
+        return CopyIdentifiers.identifierStart(replicationId);
     }
 
     /** @return the replication function; triggers invoke it through {@link #getAlias()} */

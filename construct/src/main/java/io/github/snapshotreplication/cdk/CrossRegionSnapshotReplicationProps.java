@@ -32,6 +32,7 @@ public final class CrossRegionSnapshotReplicationProps {
     private final Number retentionKeepLast;
     private final Duration retentionMaxAge;
     private final boolean copyManualSnapshots;
+    private final boolean includeReadReplicas;
     private final List<String> includeDbIdentifiers;
     private final List<String> excludeDbIdentifiers;
     private final Map<String, String> sourceTagFilter;
@@ -61,6 +62,7 @@ public final class CrossRegionSnapshotReplicationProps {
         this.retentionKeepLast = b.retentionKeepLast;
         this.retentionMaxAge = b.retentionMaxAge;
         this.copyManualSnapshots = b.copyManualSnapshots;
+        this.includeReadReplicas = b.includeReadReplicas;
         this.includeDbIdentifiers = List.copyOf(b.includeDbIdentifiers);
         this.excludeDbIdentifiers = List.copyOf(b.excludeDbIdentifiers);
         this.sourceTagFilter = Map.copyOf(b.sourceTagFilter);
@@ -153,6 +155,16 @@ public final class CrossRegionSnapshotReplicationProps {
      */
     public boolean isCopyManualSnapshots() {
         return copyManualSnapshots;
+    }
+
+    /**
+     * Whether snapshots of read replicas and replica clusters are copied too. Off, replicas are out of scope: their
+     * source is the database to protect, and many engines take no automated snapshots of replicas.
+     *
+     * @default false
+     */
+    public boolean isIncludeReadReplicas() {
+        return includeReadReplicas;
     }
 
     /**
@@ -328,6 +340,7 @@ public final class CrossRegionSnapshotReplicationProps {
         private Number retentionKeepLast = Settings.RETENTION_KEEP_LAST.defaultInt();
         private Duration retentionMaxAge;
         private boolean copyManualSnapshots;
+        private boolean includeReadReplicas;
         private List<String> includeDbIdentifiers = List.of();
         private List<String> excludeDbIdentifiers = List.of();
         private Map<String, String> sourceTagFilter = Map.of();
@@ -395,6 +408,12 @@ public final class CrossRegionSnapshotReplicationProps {
         /** @param v see {@link CrossRegionSnapshotReplicationProps#isCopyManualSnapshots()} @return this */
         public Builder copyManualSnapshots(boolean v) {
             this.copyManualSnapshots = v;
+            return this;
+        }
+
+        /** @param v see {@link CrossRegionSnapshotReplicationProps#isIncludeReadReplicas()} @return this */
+        public Builder includeReadReplicas(boolean v) {
+            this.includeReadReplicas = v;
             return this;
         }
 

@@ -36,6 +36,7 @@ final class LambdaEnvironment {
         }
         env.put(Settings.INCLUDE_AURORA.variable(), String.valueOf(props.isIncludeAurora()));
         env.put(Settings.COPY_MANUAL_SNAPSHOTS.variable(), String.valueOf(props.isCopyManualSnapshots()));
+        env.put(Settings.INCLUDE_READ_REPLICAS.variable(), String.valueOf(props.isIncludeReadReplicas()));
         env.put(Settings.RETENTION_KEEP_LAST.variable(), Tokenization.stringifyNumber(props.getRetentionKeepLast()));
         if (props.getRetentionMaxAge() != null) {
             env.put(Settings.RETENTION_MAX_AGE.variable(), isoString(props.getRetentionMaxAge()));

@@ -30,18 +30,20 @@ final class NagSuppressionMetadata {
     static void onFunctionPolicy(IConstruct policy, boolean aurora, boolean kms) {
         List<Object> findings = new ArrayList<>();
         findings.add("Resource::*");
-        findings.add(arnRegex("rds", "snapshot:"));
+        // Source snapshots (any name), and this installation's copies (its identifier prefix, then any name).
+        findings.add(arnRegex("rds", "snapshot:(sr[0-9a-f]{8}-)?"));
         if (aurora) {
-            findings.add(arnRegex("rds", "cluster-snapshot:"));
+            findings.add(arnRegex("rds", "cluster-snapshot:(sr[0-9a-f]{8}-)?"));
         }
         if (kms) {
             findings.add(arnRegex("kms", "key/"));
         }
         add(policy, "AwsSolutions-IAM5", "Describe calls without an identifier are authorized only against '*' and"
                 + " are limited to the source and target regions by aws:RequestedRegion. Snapshot ARNs end in '*'"
-                + " because snapshot names are made by RDS (automated) or derived at run time; the copy statement"
+                + " because snapshot names are made by RDS (automated) or derived at run time from the source; in the"
+                + " target region they are limited to this installation's identifier prefix, the copy statement"
                 + " requires the managed-by request tag and the delete statements require the managed-by resource"
-                + " tag, so only copies of this installation can be deleted. Source KMS keys are unknown at synth time"
+                + " tag as well, so only copies of this installation can be deleted. Source KMS keys are unknown at synth time"
                 + " and may differ per database; their use is limited to grants for RDS in the source region"
                 + " (kms:ViaService, kms:GrantIsForAWSResource).", findings);
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.TreeMap;
 
+import io.github.snapshotreplication.contract.CopyIdentifiers;
 import io.github.snapshotreplication.contract.TagKeys;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
@@ -55,19 +56,22 @@ final class ReplicationPermissions {
         statements.add(statement("CopyFromSourceRegion", copyActions(), snapshotArns(sourceRegion), null));
         List<String> copyAndTag = new ArrayList<>(copyActions());
         copyAndTag.add("rds:AddTagsToResource");
-        statements.add(statement("CopyIntoTargetRegionWithManagedTag", copyAndTag, snapshotArns(targetRegion),
+        // Copies are created only under this installation's identifier prefix, and only with its managed-by tag.
+        statements.add(statement("CopyIntoTargetRegionWithManagedTag", copyAndTag, ownCopyArns(),
                 Map.of("StringEquals", Map.of(MANAGED_BY_REQUEST_TAG, replicationId))));
         if (!targetOptionGroups.isEmpty()) {
             // CopyDBSnapshot with OptionGroupName is also authorized against the option group (resource type og).
             statements.add(statement("CopyWithMappedOptionGroups", List.of("rds:CopyDBSnapshot"),
                     targetOptionGroups.stream().map(name -> arn(targetRegion, "rds", "og", name)).toList(), null));
         }
+        // Two facts, either of which a look-alike lacks: tags travel to copies of copies and to restored databases,
+        // and the name prefix can be chosen by anyone; together they keep every other snapshot out of reach.
         statements.add(statement("DeleteOwnDBSnapshotCopies", List.of("rds:DeleteDBSnapshot"),
-                List.of(arn(targetRegion, "rds", "snapshot")),
+                List.of(ownCopyArn("snapshot")),
                 Map.of("StringEquals", Map.of("rds:snapshot-tag/" + TagKeys.MANAGED_BY, replicationId))));
         if (aurora) {
             statements.add(statement("DeleteOwnDBClusterSnapshotCopies", List.of("rds:DeleteDBClusterSnapshot"),
-                    List.of(arn(targetRegion, "rds", "cluster-snapshot")),
+                    List.of(ownCopyArn("cluster-snapshot")),
                     Map.of("StringEquals", Map.of("rds:cluster-snapshot-tag/" + TagKeys.MANAGED_BY, replicationId))));
         }
         if (targetKeyArn != null) {
@@ -78,7 +82,9 @@ final class ReplicationPermissions {
     }
 
     private PolicyStatement describe() {
-        List<String> actions = new ArrayList<>(List.of("rds:DescribeDBInstances", "rds:DescribeDBSnapshots"));
+        // DescribeOptionGroups tells which option groups hold persistent options that a copy must map.
+        List<String> actions = new ArrayList<>(List.of("rds:DescribeDBInstances", "rds:DescribeDBSnapshots",
+                "rds:DescribeOptionGroups"));
         if (aurora) {
             actions.addAll(List.of("rds:DescribeDBClusters", "rds:DescribeDBClusterSnapshots"));
         }
@@ -99,6 +105,16 @@ final class ReplicationPermissions {
 
     private List<String> copyActions() {
         return aurora ? List.of("rds:CopyDBSnapshot", "rds:CopyDBClusterSnapshot") : List.of("rds:CopyDBSnapshot");
+    }
+
+    /** Snapshots of the target region named with this installation's prefix, of every replicated kind. */
+    private List<String> ownCopyArns() {
+        return aurora ? List.of(ownCopyArn("snapshot"), ownCopyArn("cluster-snapshot"))
+                : List.of(ownCopyArn("snapshot"));
+    }
+
+    private String ownCopyArn(String resourceType) {
+        return arn(targetRegion, "rds", resourceType, CopyIdentifiers.identifierStart(replicationId) + "*");
     }
 
     private List<String> snapshotArns(String region) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import io.github.snapshotreplication.contract.CopyIdentifiers;
 import io.github.snapshotreplication.contract.TagKeys;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Stack;
@@ -34,15 +35,21 @@ class IamPolicyTest {
         return arn(region, "rds:{region}:123456789012:" + type + ":*");
     }
 
+    /** Snapshots of the target region named with this installation's identifier prefix. */
+    private static Object ownCopies(String type) {
+        return arn("eu-central-1", "rds:{region}:123456789012:" + type + ":" + CopyIdentifiers.identifierStart(ID)
+                + "*");
+    }
+
     @Test
     void describeCallsAreLimitedToSourceAndTargetRegion() {
         assertThat(aurora.get("DescribeDatabasesAndSnapshots")).containsEntry("Resource", "*")
                 .containsEntry("Action", List.of("rds:DescribeDBInstances", "rds:DescribeDBSnapshots",
-                        "rds:DescribeDBClusters", "rds:DescribeDBClusterSnapshots"))
+                        "rds:DescribeOptionGroups", "rds:DescribeDBClusters", "rds:DescribeDBClusterSnapshots"))
                 .containsEntry("Condition", Map.of("StringEquals",
                         Map.of("aws:RequestedRegion", List.of("eu-west-1", "eu-central-1"))));
         assertThat(instancesOnly.get("DescribeDatabasesAndSnapshots")).containsEntry("Action",
-                List.of("rds:DescribeDBInstances", "rds:DescribeDBSnapshots"));
+                List.of("rds:DescribeDBInstances", "rds:DescribeDBSnapshots", "rds:DescribeOptionGroups"));
     }
 
     @Test
@@ -58,8 +65,7 @@ class IamPolicyTest {
         assertThat(aurora.get("CopyIntoTargetRegionWithManagedTag"))
                 .containsEntry("Action", List.of("rds:CopyDBSnapshot", "rds:CopyDBClusterSnapshot",
                         "rds:AddTagsToResource"))
-                .containsEntry("Resource", List.of(rds("eu-central-1", "snapshot"),
-                        rds("eu-central-1", "cluster-snapshot")))
+                .containsEntry("Resource", List.of(ownCopies("snapshot"), ownCopies("cluster-snapshot")))
                 .containsEntry("Condition", Map.of("StringEquals",
                         Map.of("aws:RequestTag/" + TagKeys.MANAGED_BY, ID)));
     }
@@ -80,12 +86,12 @@ class IamPolicyTest {
     void deletesAreAllowedOnlyInTargetRegionOnSnapshotsTaggedWithThisInstallation() {
         assertThat(aurora.get("DeleteOwnDBSnapshotCopies"))
                 .containsEntry("Action", "rds:DeleteDBSnapshot")
-                .containsEntry("Resource", rds("eu-central-1", "snapshot"))
+                .containsEntry("Resource", ownCopies("snapshot"))
                 .containsEntry("Condition", Map.of("StringEquals",
                         Map.of("rds:snapshot-tag/" + TagKeys.MANAGED_BY, ID)));
         assertThat(aurora.get("DeleteOwnDBClusterSnapshotCopies"))
                 .containsEntry("Action", "rds:DeleteDBClusterSnapshot")
-                .containsEntry("Resource", rds("eu-central-1", "cluster-snapshot"))
+                .containsEntry("Resource", ownCopies("cluster-snapshot"))
                 .containsEntry("Condition", Map.of("StringEquals",
                         Map.of("rds:cluster-snapshot-tag/" + TagKeys.MANAGED_BY, ID)));
     }
@@ -95,6 +101,8 @@ class IamPolicyTest {
         for (Map<String, Object> statement : aurora.values()) {
             if (statement.get("Action").toString().contains("Delete")) {
                 assertThat(statement.get("Condition").toString()).contains(TagKeys.MANAGED_BY + "=" + ID);
+                assertThat(statement.get("Resource").toString()).contains("snapshot:" + CopyIdentifiers.prefixOf(ID)
+                        + "-*");
                 assertThat(statement.get("Resource").toString()).contains("eu-central-1").doesNotContain("eu-west-1");
             }
         }

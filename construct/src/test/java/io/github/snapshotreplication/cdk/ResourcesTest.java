@@ -125,6 +125,7 @@ class ResourcesTest {
         Template full = template(props()
                 .includeAurora(true)
                 .copyManualSnapshots(true)
+                .includeReadReplicas(true)
                 .retentionKeepLast(14)
                 .retentionMaxAge(Duration.days(35))
                 .includeDbIdentifiers(List.of("orders-*", "billing"))
@@ -143,6 +144,7 @@ class ResourcesTest {
                 Map.entry(Settings.TARGET_KMS_KEY_ARN.variable(), TestStacks.TARGET_KEY_ARN),
                 Map.entry(Settings.REPLICATION_ID.variable(), "DatabaseStackReplicationCD41015F"),
                 Map.entry(Settings.INCLUDE_AURORA.variable(), "true"),
+                Map.entry(Settings.INCLUDE_READ_REPLICAS.variable(), "true"),
                 Map.entry(Settings.COPY_MANUAL_SNAPSHOTS.variable(), "true"),
                 Map.entry(Settings.RETENTION_KEEP_LAST.variable(), "14"),
                 Map.entry(Settings.RETENTION_MAX_AGE.variable(), "P35D"),

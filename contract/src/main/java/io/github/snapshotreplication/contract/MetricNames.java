@@ -50,10 +50,24 @@ public final class MetricNames {
     /** Databases in scope that have no available copy in the target region at all. */
     public static final String DATABASES_WITHOUT_COPY = "DatabasesWithoutCopy";
 
+    /** Per sweep: in-scope databases whose automated backups are off, so no snapshot ever comes to copy. */
+    public static final String DATABASES_WITHOUT_BACKUPS = "DatabasesWithoutBackups";
+
+    /** Per sweep: in-scope databases whose snapshots RDS cannot copy across regions (RDS Custom, Multi-AZ clusters). */
+    public static final String DATABASES_NOT_COPYABLE = "DatabasesNotCopyable";
+
+    /** Per sweep: snapshots of the target region that carry this installation's tag but are not its copies. */
+    public static final String LOOK_ALIKE_SNAPSHOTS = "LookAlikeSnapshots";
+
     /** Every metric name, in one list that the construct tests and the Lambda tests both check against. */
     public static final List<String> ALL = List.of(
             COPIES_STARTED, COPIES_ALREADY_PRESENT, COPIES_DEFERRED, COPY_FAILURES, DELETES, DELETE_FAILURES,
-            IGNORED_EVENTS, INVALID_EVENTS, SWEEPS_COMPLETED, NEWEST_COPY_AGE_SECONDS, DATABASES_WITHOUT_COPY);
+            IGNORED_EVENTS, INVALID_EVENTS, SWEEPS_COMPLETED, NEWEST_COPY_AGE_SECONDS, DATABASES_WITHOUT_COPY,
+            DATABASES_WITHOUT_BACKUPS, DATABASES_NOT_COPYABLE, LOOK_ALIKE_SNAPSHOTS);
+
+    /** The per-sweep gauges among {@link #ALL}: emitted by sweeps only, never summed. */
+    public static final List<String> SWEEP_GAUGES = List.of(NEWEST_COPY_AGE_SECONDS, DATABASES_WITHOUT_COPY,
+            DATABASES_WITHOUT_BACKUPS, DATABASES_NOT_COPYABLE, LOOK_ALIKE_SNAPSHOTS);
 
     private MetricNames() {
     }

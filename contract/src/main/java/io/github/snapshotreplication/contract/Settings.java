@@ -36,6 +36,11 @@ public final class Settings {
     public static final Setting COPY_MANUAL_SNAPSHOTS = Setting.of("COPY_MANUAL_SNAPSHOTS", "copyManualSnapshots",
             Format.BOOLEAN, "false", "also copy manual snapshots, not only automated ones");
 
+    /** Read replicas and replica clusters are in scope too. */
+    public static final Setting INCLUDE_READ_REPLICAS = Setting.of("INCLUDE_READ_REPLICAS", "includeReadReplicas",
+            Format.BOOLEAN, "false", "also copy snapshots of read replicas and replica clusters; off, their source is"
+                    + " the database to protect");
+
     /** Copies kept per source database. */
     public static final Setting RETENTION_KEEP_LAST = Setting.wholeNumber("RETENTION_KEEP_LAST",
             "retentionKeepLast", 7, 1, 10_000, "keep at least the newest copy; copies count against the manual"
@@ -77,7 +82,7 @@ public final class Settings {
 
     /** Every setting, in the order of the documentation. */
     public static final List<Setting> ALL = List.of(TARGET_REGION, TARGET_KMS_KEY_ARN, REPLICATION_ID, INCLUDE_AURORA,
-            COPY_MANUAL_SNAPSHOTS, RETENTION_KEEP_LAST, RETENTION_MAX_AGE, INCLUDE_DB_IDENTIFIERS,
+            COPY_MANUAL_SNAPSHOTS, INCLUDE_READ_REPLICAS, RETENTION_KEEP_LAST, RETENTION_MAX_AGE, INCLUDE_DB_IDENTIFIERS,
             EXCLUDE_DB_IDENTIFIERS, SOURCE_TAG_FILTER, OPTION_GROUP_MAPPING, MAX_CONCURRENT_COPIES, DRY_RUN);
 
     private Settings() {

@@ -1,10 +1,14 @@
 package io.github.snapshotreplication.contract;
 
+import java.util.List;
+
 /**
- * Tag keys the Lambda puts on every copy it makes, and that prove a snapshot in the target region is its own.
+ * Tag keys the Lambda puts on every copy it makes.
  *
- * <p>The construct scopes the IAM delete permission to snapshots carrying {@link #MANAGED_BY}, so the Lambda
- * cannot delete a snapshot it did not tag even if its own logic were wrong.
+ * <p>Tags are one fact of ownership among several, never the proof: they travel to copies a user makes of a copy,
+ * to databases restored from a copy and to those databases' snapshots. The Lambda proves a copy is its own from its
+ * identifier and RDS's own source fields too; the construct scopes the IAM delete permission to snapshots carrying
+ * {@link #MANAGED_BY} and named with the installation's identifier prefix ({@link CopyIdentifiers}).
  */
 public final class TagKeys {
 
@@ -25,6 +29,13 @@ public final class TagKeys {
 
     /** Creation time of the source snapshot, ISO-8601 in UTC. */
     public static final String SOURCE_CREATED_AT = PREFIX + "source-created-at";
+
+    /** When the Lambda started this copy, ISO-8601 in UTC: spaces out retries after a failed copy. */
+    public static final String COPY_STARTED_AT = PREFIX + "copy-started-at";
+
+    /** Every key this library writes, in the order it writes them. */
+    public static final List<String> ALL = List.of(MANAGED_BY, SOURCE_SNAPSHOT_ARN,
+            SOURCE_DB_IDENTIFIER, SOURCE_REGION, SOURCE_CREATED_AT, COPY_STARTED_AT);
 
     private TagKeys() {
     }

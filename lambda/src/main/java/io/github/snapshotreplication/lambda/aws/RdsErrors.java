@@ -19,6 +19,7 @@ final class RdsErrors {
             Map.entry("DBClusterSnapshotNotFoundFault", RdsCallException.Failure.NOT_FOUND),
             Map.entry("DBInstanceNotFound", RdsCallException.Failure.NOT_FOUND),
             Map.entry("DBClusterNotFoundFault", RdsCallException.Failure.NOT_FOUND),
+            Map.entry("OptionGroupNotFoundFault", RdsCallException.Failure.NOT_FOUND),
             Map.entry("SnapshotQuotaExceeded", RdsCallException.Failure.QUOTA_EXCEEDED),
             Map.entry("KMSKeyNotAccessibleFault", RdsCallException.Failure.KMS_KEY_NOT_ACCESSIBLE),
             Map.entry("InvalidDBSnapshotState", RdsCallException.Failure.INVALID_STATE),

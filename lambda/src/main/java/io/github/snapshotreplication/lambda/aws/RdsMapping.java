@@ -1,5 +1,6 @@
 package io.github.snapshotreplication.lambda.aws;
 
+import io.github.snapshotreplication.lambda.plan.OptionGroup;
 import io.github.snapshotreplication.lambda.plan.Snapshot;
 import io.github.snapshotreplication.lambda.plan.SnapshotKind;
 import io.github.snapshotreplication.lambda.plan.SourceDatabase;
@@ -23,35 +24,53 @@ final class RdsMapping {
     }
 
     static Snapshot snapshot(DBSnapshot s) {
-        return new Snapshot(SnapshotKind.DB_SNAPSHOT, s.dbSnapshotIdentifier(), s.dbSnapshotArn(),
-                s.dbInstanceIdentifier(), createdAt(s.snapshotCreateTime()), nonNull(s.status()), s.snapshotType(),
-                Boolean.TRUE.equals(s.encrypted()), s.kmsKeyId(), s.optionGroupName(), s.sourceRegion(),
-                arnOrNull(s.sourceDBSnapshotIdentifier()), tags(s.tagList()));
+        return Snapshot.builder().kind(SnapshotKind.DB_SNAPSHOT).identifier(s.dbSnapshotIdentifier())
+                .arn(s.dbSnapshotArn()).dbIdentifier(s.dbInstanceIdentifier())
+                .createdAt(createdAt(s.snapshotCreateTime())).status(nonNull(s.status()))
+                .snapshotType(s.snapshotType()).encrypted(Boolean.TRUE.equals(s.encrypted())).kmsKeyId(s.kmsKeyId())
+                .optionGroupName(s.optionGroupName()).sourceRegion(s.sourceRegion())
+                .sourceSnapshotArn(arnOrNull(s.sourceDBSnapshotIdentifier())).engine(s.engine())
+                .originalCreatedAt(s.originalSnapshotCreateTime()).tags(tags(s.tagList())).build();
     }
 
     static Snapshot snapshot(DBClusterSnapshot s) {
-        return new Snapshot(SnapshotKind.DB_CLUSTER_SNAPSHOT, s.dbClusterSnapshotIdentifier(),
-                s.dbClusterSnapshotArn(), s.dbClusterIdentifier(), createdAt(s.snapshotCreateTime()),
-                nonNull(s.status()), s.snapshotType(), Boolean.TRUE.equals(s.storageEncrypted()), s.kmsKeyId(), null,
-                null, s.sourceDBClusterSnapshotArn(), tags(s.tagList()));
+        return Snapshot.builder().kind(SnapshotKind.DB_CLUSTER_SNAPSHOT).identifier(s.dbClusterSnapshotIdentifier())
+                .arn(s.dbClusterSnapshotArn()).dbIdentifier(s.dbClusterIdentifier())
+                .createdAt(createdAt(s.snapshotCreateTime())).status(nonNull(s.status()))
+                .snapshotType(s.snapshotType()).encrypted(Boolean.TRUE.equals(s.storageEncrypted()))
+                .kmsKeyId(s.kmsKeyId()).sourceSnapshotArn(s.sourceDBClusterSnapshotArn()).engine(s.engine())
+                .tags(tags(s.tagList())).build();
     }
 
     static SourceDatabase database(DBInstance db) {
-        return new SourceDatabase(SnapshotKind.DB_SNAPSHOT, db.dbInstanceIdentifier(), tags(db.tagList()));
+        return new SourceDatabase(SnapshotKind.DB_SNAPSHOT, db.dbInstanceIdentifier(), tags(db.tagList()), db.engine(),
+                db.backupRetentionPeriod(), db.readReplicaSourceDBInstanceIdentifier());
     }
 
     static SourceDatabase database(DBCluster cluster) {
         return new SourceDatabase(SnapshotKind.DB_CLUSTER_SNAPSHOT, cluster.dbClusterIdentifier(),
-                tags(cluster.tagList()));
+                tags(cluster.tagList()), cluster.engine(), cluster.backupRetentionPeriod(),
+                cluster.replicationSourceIdentifier());
     }
 
-    /** Aurora clusters only: the cluster API also lists Multi-AZ DB clusters, Neptune and DocumentDB. */
-    static boolean isAurora(DBCluster cluster) {
-        return cluster.engine() != null && cluster.engine().startsWith("aurora");
+    static OptionGroup optionGroup(software.amazon.awssdk.services.rds.model.OptionGroup group) {
+        boolean keeps = group.options() != null && group.options().stream()
+                .anyMatch(o -> Boolean.TRUE.equals(o.persistent()) || Boolean.TRUE.equals(o.permanent()));
+        return new OptionGroup(group.optionGroupName(), keeps);
     }
 
-    /** Instances that take DB snapshots themselves: Aurora, Neptune and DocumentDB members are backed up by their
-     * cluster. */
+    /**
+     * Clusters of the RDS API this library handles: Aurora, and Multi-AZ DB clusters ({@code mysql},
+     * {@code postgres}), which it reports as not copyable. Neptune and DocumentDB clusters, which the same API lists,
+     * are not RDS databases.
+     */
+    static boolean isRdsCluster(DBCluster cluster) {
+        String engine = cluster.engine();
+        return engine != null && (engine.startsWith("aurora") || engine.equals("mysql") || engine.equals("postgres"));
+    }
+
+    /** Instances that take DB snapshots themselves: Aurora, Multi-AZ cluster, Neptune and DocumentDB members are
+     * backed up by their cluster. */
     static boolean isStandalone(DBInstance db) {
         return db.dbClusterIdentifier() == null;
     }

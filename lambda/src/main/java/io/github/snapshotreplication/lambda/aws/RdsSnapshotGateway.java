@@ -1,6 +1,7 @@
 package io.github.snapshotreplication.lambda.aws;
 
 import io.github.snapshotreplication.lambda.plan.Decision;
+import io.github.snapshotreplication.lambda.plan.OptionGroup;
 import io.github.snapshotreplication.lambda.plan.Snapshot;
 import io.github.snapshotreplication.lambda.plan.SnapshotKind;
 import io.github.snapshotreplication.lambda.plan.SourceDatabase;
@@ -52,10 +53,22 @@ public final class RdsSnapshotGateway implements AutoCloseable {
                 .dbInstances().stream().filter(RdsMapping::isStandalone).map(RdsMapping::database).toList());
     }
 
-    /** Aurora DB clusters. DescribeDBClusters. */
-    public List<SourceDatabase> describeAuroraClusters() {
+    /** Aurora DB clusters and Multi-AZ DB clusters (not Neptune or DocumentDB). DescribeDBClusters. */
+    public List<SourceDatabase> describeClusters() {
         return call("DescribeDBClusters", () -> client.describeDBClustersPaginator(r -> r.maxRecords(PAGE_SIZE))
-                .dbClusters().stream().filter(RdsMapping::isAurora).map(RdsMapping::database).toList());
+                .dbClusters().stream().filter(RdsMapping::isRdsCluster).map(RdsMapping::database).toList());
+    }
+
+    /** Every option group of this region, to tell which need a mapping on a copy. DescribeOptionGroups. */
+    public List<OptionGroup> describeOptionGroups() {
+        return call("DescribeOptionGroups", () -> client.describeOptionGroupsPaginator(r -> r.maxRecords(PAGE_SIZE))
+                .optionGroupsList().stream().map(RdsMapping::optionGroup).toList());
+    }
+
+    /** One option group; empty when it does not exist (any more). DescribeOptionGroups. */
+    public Optional<OptionGroup> describeOptionGroup(String name) {
+        return ifFound(() -> call("DescribeOptionGroups", () -> client.describeOptionGroups(
+                r -> r.optionGroupName(name)).optionGroupsList().stream().map(RdsMapping::optionGroup).findFirst()));
     }
 
     /** One source database, to check the tag filter for an event; empty when it no longer exists. */
@@ -92,8 +105,8 @@ public final class RdsSnapshotGateway implements AutoCloseable {
 
     /**
      * Starts a cross-region copy into this gateway's region. The SDK presigns the source-region request
-     * ({@code PreSignedUrl}) from {@code sourceRegion}. CopyDBSnapshot or CopyDBClusterSnapshot, with tags
-     * (AddTagsToResource).
+     * ({@code PreSignedUrl}) from {@code sourceRegion}. CopyDBSnapshot or CopyDBClusterSnapshot, with every tag
+     * given explicitly and {@code CopyTags=false}: how RDS merges the two is undocumented (docs/aws-references.md#o7).
      *
      * @return the new copy, usually {@code creating}/{@code copying}
      */
@@ -106,7 +119,7 @@ public final class RdsSnapshotGateway implements AutoCloseable {
                     .sourceRegion(sourceRegion)
                     .kmsKeyId(action.kmsKeyId())
                     .optionGroupName(action.optionGroupName())
-                    .copyTags(true)
+                    .copyTags(false)
                     .tags(RdsMapping.sdkTags(action.tags()))).dbSnapshot()));
         }
         // KmsKeyId on an unencrypted cluster snapshot is an API error; the planner sets it only when encrypted.
@@ -115,7 +128,7 @@ public final class RdsSnapshotGateway implements AutoCloseable {
                 .targetDBClusterSnapshotIdentifier(action.targetIdentifier())
                 .sourceRegion(sourceRegion)
                 .kmsKeyId(source.encrypted() ? action.kmsKeyId() : null)
-                .copyTags(true)
+                .copyTags(false)
                 .tags(RdsMapping.sdkTags(action.tags()))).dbClusterSnapshot()));
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,6 +38,8 @@ final class PlanFormatter {
             return "cannot-copy";
         } else if (d instanceof Decision.Kept) {
             return "keep";
+        } else if (d instanceof Decision.LookAlike) {
+            return "look-alike";
         }
         return "skip";
     }
@@ -59,7 +62,7 @@ final class PlanFormatter {
         List<String[]> points = new ArrayList<>();
         points.add(new String[] {"DATABASE", "KIND", "NEWEST COPY (AGE OF ITS SOURCE SNAPSHOT)"});
         for (RecoveryPoint p : plan.recoveryPoints()) {
-            points.add(new String[] {p.dbIdentifier(), kind(p.kind()), p.hasNoCopy() ? "no copy" : human(p.age())});
+            points.add(new String[] {p.dbIdentifier(), kind(p.kind()), coverage(p)});
         }
         appendTable(out, points);
         Map<String, Integer> counts = new TreeMap<>();
@@ -95,11 +98,21 @@ final class PlanFormatter {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("db_id", p.dbIdentifier());
             item.put("kind", kind(p.kind()));
-            item.put("newest_copy_age_seconds", p.hasNoCopy() ? null : p.age().getSeconds());
+            item.put("coverage", p.coverage().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            item.put("newest_copy_age_seconds", p.age() == null ? null : p.age().getSeconds());
             points.add(item);
         }
         root.put("recovery_points", points);
         return JsonLines.toJson(root);
+    }
+
+    private static String coverage(RecoveryPoint p) {
+        return switch (p.coverage()) {
+            case COPIED -> human(p.age());
+            case NO_COPY -> "no copy";
+            case BACKUPS_DISABLED -> "no copy: automated backups are off";
+            case NOT_COPYABLE -> "not copyable: " + p.note();
+        };
     }
 
     private static String kind(SnapshotKind kind) {

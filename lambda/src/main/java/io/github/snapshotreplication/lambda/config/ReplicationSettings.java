@@ -25,12 +25,14 @@ import java.util.Objects;
  * @param optionGroupMapping    {@code OPTION_GROUP_MAPPING}
  * @param maxConcurrentCopies   {@code MAX_CONCURRENT_COPIES}
  * @param dryRun                {@code DRY_RUN}: plan and log, never copy or delete
+ * @param includeReadReplicas   {@code INCLUDE_READ_REPLICAS}
  */
 public record ReplicationSettings(String sourceRegion, String targetRegion, String targetKmsKeyArn,
                                   String replicationId, boolean includeAuroraClusters, boolean copyManualSnapshots,
                                   int retentionKeepLast, Duration retentionMaxAge, List<String> includeDbIdentifiers,
                                   List<String> excludeDbIdentifiers, Map<String, String> sourceTagFilter,
-                                  Map<String, String> optionGroupMapping, int maxConcurrentCopies, boolean dryRun) {
+                                  Map<String, String> optionGroupMapping, int maxConcurrentCopies, boolean dryRun,
+                                  boolean includeReadReplicas) {
 
     /** Validates presence and copies collections. */
     public ReplicationSettings {
@@ -57,6 +59,6 @@ public record ReplicationSettings(String sourceRegion, String targetRegion, Stri
         return new ReplicationPolicy(sourceRegion, targetRegion, replicationId, targetKmsKeyArn,
                 includeAuroraClusters, copyManualSnapshots, retentionKeepLast, retentionMaxAge,
                 new DatabaseScope(includeDbIdentifiers, excludeDbIdentifiers, sourceTagFilter), optionGroupMapping,
-                maxConcurrentCopies);
+                maxConcurrentCopies, includeReadReplicas, null);
     }
 }

@@ -51,6 +51,7 @@ final class SettingsParser {
         boolean aurora = bool(Settings.INCLUDE_AURORA);
         boolean manual = bool(Settings.COPY_MANUAL_SNAPSHOTS);
         boolean dryRun = bool(Settings.DRY_RUN);
+        boolean replicas = bool(Settings.INCLUDE_READ_REPLICAS);
         int keepLast = integer(Settings.RETENTION_KEEP_LAST);
         int maxCopies = integer(Settings.MAX_CONCURRENT_COPIES);
         Duration maxAge = duration(Settings.RETENTION_MAX_AGE);
@@ -62,7 +63,7 @@ final class SettingsParser {
             throw new InvalidSettingsException(problems);
         }
         return new ReplicationSettings(source, target, kmsKey, replicationId, aurora, manual, keepLast, maxAge,
-                include, exclude, tagFilter, optionGroups, maxCopies, dryRun);
+                include, exclude, tagFilter, optionGroups, maxCopies, dryRun, replicas);
     }
 
     private String value(String name) {

@@ -2,6 +2,7 @@ package io.github.snapshotreplication.lambda.engine;
 
 import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
 import io.github.snapshotreplication.lambda.plan.Inventory;
+import io.github.snapshotreplication.lambda.plan.OptionGroup;
 import io.github.snapshotreplication.lambda.plan.ReplicationPolicy;
 import io.github.snapshotreplication.lambda.plan.Snapshot;
 import io.github.snapshotreplication.lambda.plan.SnapshotKind;
@@ -9,8 +10,11 @@ import io.github.snapshotreplication.lambda.plan.SourceDatabase;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads what the planner needs with as few calls as possible: whole-region paginated listings, never one
@@ -33,10 +37,28 @@ final class InventoryReader {
         List<SourceDatabase> databases = new ArrayList<>(source.describeDbInstances());
         List<Snapshot> sourceSnapshots = new ArrayList<>(source.describeSnapshots(SnapshotKind.DB_SNAPSHOT));
         if (policy.includeAuroraClusters()) {
-            databases.addAll(source.describeAuroraClusters());
+            databases.addAll(source.describeClusters());
             sourceSnapshots.addAll(source.describeSnapshots(SnapshotKind.DB_CLUSTER_SNAPSHOT));
         }
-        return new Inventory(databases, sourceSnapshots, targetSnapshots(replicatedKinds()));
+        Map<String, OptionGroup> optionGroups = Map.of();
+        if (sourceSnapshots.stream().anyMatch(InventoryReader::hasCustomOptionGroup)) {
+            // One paginated listing instead of a call per option group: a fleet has few of them.
+            optionGroups = source.describeOptionGroups().stream()
+                    .collect(Collectors.toMap(OptionGroup::name, g -> g, (a, b) -> a));
+        }
+        return new Inventory(databases, sourceSnapshots, targetSnapshots(replicatedKinds()), optionGroups);
+    }
+
+    /** The option groups named by these snapshots, each described once; unknown names are left out. */
+    Map<String, OptionGroup> optionGroupsOf(List<Snapshot> snapshots) {
+        Map<String, OptionGroup> groups = new HashMap<>();
+        snapshots.stream().filter(InventoryReader::hasCustomOptionGroup).map(Snapshot::optionGroupName).distinct()
+                .forEach(name -> source.describeOptionGroup(name).ifPresent(g -> groups.put(name, g)));
+        return groups;
+    }
+
+    private static boolean hasCustomOptionGroup(Snapshot snapshot) {
+        return snapshot.kind() == SnapshotKind.DB_SNAPSHOT && !OptionGroup.isDefault(snapshot.optionGroupName());
     }
 
     /** Every snapshot of the given kinds in the target region: copies, and copies in flight for the quota. */

@@ -3,7 +3,7 @@ package io.github.snapshotreplication.lambda.engine;
 import io.github.snapshotreplication.lambda.aws.RdsCallException;
 import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
 import io.github.snapshotreplication.lambda.plan.Decision;
-import io.github.snapshotreplication.lambda.plan.Ownership;
+import io.github.snapshotreplication.lambda.plan.OwnershipProof;
 import io.github.snapshotreplication.lambda.plan.Plan;
 import io.github.snapshotreplication.lambda.plan.ReplicationPolicy;
 import io.github.snapshotreplication.lambda.plan.Snapshot;
@@ -20,11 +20,13 @@ final class PlanExecutor {
     private final ReplicationPolicy policy;
     private final RdsSnapshotGateway target;
     private final boolean dryRun;
+    private final OwnershipProof proof;
 
     PlanExecutor(ReplicationPolicy policy, RdsSnapshotGateway target, boolean dryRun) {
         this.policy = policy;
         this.target = target;
         this.dryRun = dryRun;
+        this.proof = new OwnershipProof(policy);
     }
 
     /** Carries out the plan; returns how many actions were not started because time ran low. */
@@ -49,6 +51,11 @@ final class PlanExecutor {
     private void copy(Decision.Copy copy, RunRecorder recorder) {
         try {
             recorder.copyStarted(copy, target.copy(copy, policy.sourceRegion()));
+            if (copy.replaces() != null) {
+                // Only once the retry has started: the failed copy holds the attempt count until then.
+                delete(new Decision.Delete(copy.replaces(), "copy failed; replaced by attempt " + copy.attempt()
+                        + ", " + copy.targetIdentifier()), recorder);
+            }
         } catch (RdsCallException e) {
             switch (e.failure()) {
                 case ALREADY_EXISTS -> alreadyExists(copy, e, recorder);
@@ -76,11 +83,7 @@ final class PlanExecutor {
                     e.errorCode(), e.isTransient());
             return;
         }
-        boolean ours = existing.flatMap(Snapshot::ownership)
-                .filter(o -> policy.replicationId().equals(o.managedBy()))
-                .map(Ownership::sourceSnapshotArn)
-                .filter(copy.snapshot().arn()::equals)
-                .isPresent();
+        boolean ours = existing.filter(s -> proof.isCopyOf(s, copy.snapshot().arn())).isPresent();
         if (ours) {
             recorder.copyAlreadyPresent(copy, "copy " + copy.targetIdentifier() + " already exists ("
                     + existing.get().status() + ")");

@@ -1,5 +1,7 @@
 package io.github.snapshotreplication.lambda.engine;
 
+import io.github.snapshotreplication.contract.Settings;
+
 import io.github.snapshotreplication.lambda.aws.ClientSettings;
 import io.github.snapshotreplication.lambda.aws.RdsCallException;
 import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
@@ -123,9 +125,8 @@ public final class ReplicationEngine {
                 }
                 snapshots.add(snapshot.get());
                 kinds.add(created.kind());
-                if (policy.scope().hasTagFilter()) {
-                    source.describeDatabase(created.kind(), snapshot.get().dbIdentifier()).ifPresent(databases::add);
-                }
+                // The tag filter, replica and backup rules need the database itself.
+                source.describeDatabase(created.kind(), snapshot.get().dbIdentifier()).ifPresent(databases::add);
             } catch (RdsCallException e) {
                 recorder.failure("describing " + created.snapshotArn() + " failed: " + e.getMessage(),
                         e.errorCode(), e.isTransient());
@@ -133,7 +134,8 @@ public final class ReplicationEngine {
         }
         if (!snapshots.isEmpty()) {
             try {
-                Inventory inv = new Inventory(databases, snapshots, inventory.targetSnapshots(kinds));
+                Inventory inv = new Inventory(databases, snapshots, inventory.targetSnapshots(kinds),
+                        inventory.optionGroupsOf(snapshots));
                 executor.execute(planner.planEvents(policy, inv, clock.instant()), recorder, budget);
             } catch (RdsCallException e) {
                 recorder.failure("reading the snapshots of " + policy.targetRegion() + " failed: "
@@ -148,11 +150,11 @@ public final class ReplicationEngine {
         if (notification instanceof Notification.SnapshotCreated c) {
             if (!policy.replicates(c.kind())) {
                 return new Notification.Ignored(c.messageId(), c.eventId(),
-                        "Aurora cluster snapshots are not copied (INCLUDE_AURORA_CLUSTERS=false)");
+                        "Aurora cluster snapshots are not copied (" + Settings.INCLUDE_AURORA.label() + " is false)");
             }
             if (c.manual() && !policy.copyManualSnapshots()) {
                 return new Notification.Ignored(c.messageId(), c.eventId(),
-                        "manual snapshots are not copied (COPY_MANUAL_SNAPSHOTS=false)");
+                        "manual snapshots are not copied (" + Settings.COPY_MANUAL_SNAPSHOTS.label() + " is false)");
             }
         }
         return notification;

@@ -35,9 +35,9 @@ public final class EmfMetrics {
         return doc;
     }
 
-    /** One document for one database's recovery point; {@code null} when the database has no copy. */
+    /** One document for one database's recovery point; {@code null} when the database has no available copy. */
     public static Map<String, Object> recoveryPoint(String replicationId, RecoveryPoint point, Instant now) {
-        if (point.hasNoCopy()) {
+        if (point.age() == null) {
             return null;
         }
         Map<String, Object> doc = new LinkedHashMap<>();

@@ -28,6 +28,7 @@ public final class RunRecorder {
     private final List<String> transientFailures = new ArrayList<>();
     private final List<RecoveryPoint> recoveryPoints = new ArrayList<>();
     private int stoppedEarly;
+    private int lookAlikes;
     private boolean recoveryComputed;
 
     /** A recorder for one invocation of type {@code trigger} ({@code sweep}, {@code event}...). */
@@ -40,8 +41,7 @@ public final class RunRecorder {
         this.trigger = trigger;
         this.dryRun = dryRun;
         MetricNames.ALL.stream()
-                .filter(m -> !m.equals(MetricNames.NEWEST_COPY_AGE_SECONDS) && !m.equals(
-                        MetricNames.DATABASES_WITHOUT_COPY))
+                .filter(m -> !MetricNames.SWEEP_GAUGES.contains(m))
                 .forEach(m -> counts.put(m, 0L));
     }
 
@@ -62,6 +62,9 @@ public final class RunRecorder {
             line = line("ERROR", "copy_failed", r, r.reason(), MetricNames.COPY_FAILURES);
         } else if (decision instanceof Decision.Skipped s) {
             line = line("INFO", "copy_skipped", s, s.reason(), MetricNames.IGNORED_EVENTS);
+        } else if (decision instanceof Decision.LookAlike l) {
+            line = line("WARN", "look_alike_ignored", l, l.reason(), null);
+            lookAlikes++;
         } else {
             line = line("INFO", "delete_postponed", decision, decision.reason(), null);
         }
@@ -169,18 +172,31 @@ public final class RunRecorder {
         count(MetricNames.SWEEPS_COMPLETED);
     }
 
-    /** The recovery points computed by a sweep, emitted as metrics by {@link #finish}. */
+    /**
+     * The recovery points computed by a sweep, emitted as metrics by {@link #finish}. A database that cannot have a
+     * copy gets one line saying why, on every sweep.
+     */
     public void recoveryPoints(List<RecoveryPoint> points) {
         recoveryPoints.addAll(points);
         recoveryComputed = true;
+        for (RecoveryPoint point : points) {
+            if (point.coverage() == RecoveryPoint.Coverage.NOT_COPYABLE) {
+                emit(database("INFO", "database_not_copyable", point, "not copied: " + point.note()));
+            } else if (point.coverage() == RecoveryPoint.Coverage.BACKUPS_DISABLED) {
+                emit(database("WARN", "database_without_backups", point, "automated backups are off (backup"
+                        + " retention 0), so RDS takes no snapshot to copy; turn them on to protect this database"));
+            }
+        }
     }
 
     /** Writes the summary line and the EMF documents, and returns the summary. */
     public RunSummary finish(Instant now) {
         Map<String, Long> metrics = new LinkedHashMap<>(counts);
         if (recoveryComputed) {
-            metrics.put(MetricNames.DATABASES_WITHOUT_COPY,
-                    recoveryPoints.stream().filter(RecoveryPoint::hasNoCopy).count());
+            metrics.put(MetricNames.DATABASES_WITHOUT_COPY, coverage(RecoveryPoint.Coverage.NO_COPY));
+            metrics.put(MetricNames.DATABASES_WITHOUT_BACKUPS, coverage(RecoveryPoint.Coverage.BACKUPS_DISABLED));
+            metrics.put(MetricNames.DATABASES_NOT_COPYABLE, coverage(RecoveryPoint.Coverage.NOT_COPYABLE));
+            metrics.put(MetricNames.LOOK_ALIKE_SNAPSHOTS, (long) lookAlikes);
         }
         RunSummary summary = new RunSummary(trigger, dryRun, metrics, stoppedEarly, transientFailures);
         Map<String, Object> line = base(summary.hasTransientFailures() ? "ERROR" : "INFO", "summary", null);
@@ -195,6 +211,17 @@ public final class RunRecorder {
             }
         }
         return summary;
+    }
+
+    private long coverage(RecoveryPoint.Coverage coverage) {
+        return recoveryPoints.stream().filter(p -> p.coverage() == coverage).count();
+    }
+
+    private Map<String, Object> database(String level, String action, RecoveryPoint point, String reason) {
+        Map<String, Object> line = base(level, action, reason);
+        line.put("kind", point.kind() == SnapshotKind.DB_SNAPSHOT ? "db-snapshot" : "db-cluster-snapshot");
+        line.put("db_id", point.dbIdentifier());
+        return line;
     }
 
     private Map<String, Object> line(String level, String action, Decision decision, String reason, String metric) {

@@ -2,6 +2,7 @@ package io.github.snapshotreplication.lambda.plan;
 
 import io.github.snapshotreplication.contract.Settings;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,14 +18,20 @@ import java.util.Set;
  */
 final class CopyPlanner {
 
+    /** Wait before the second attempt after a failed copy; each further attempt waits four times longer. */
+    static final Duration FIRST_RETRY_DELAY = Duration.ofHours(1);
+    private static final int RETRY_DELAY_FACTOR = 4;
+
     private final ReplicationPolicy policy;
     private final TargetIndex target;
+    private final Map<String, OptionGroup> optionGroups;
     private final Instant now;
     private final Map<SnapshotKind, Integer> started = new EnumMap<>(SnapshotKind.class);
 
-    CopyPlanner(ReplicationPolicy policy, TargetIndex target, Instant now) {
+    CopyPlanner(ReplicationPolicy policy, TargetIndex target, Map<String, OptionGroup> optionGroups, Instant now) {
         this.policy = policy;
         this.target = target;
+        this.optionGroups = optionGroups;
         this.now = now;
     }
 
@@ -40,77 +47,110 @@ final class CopyPlanner {
     }
 
     private Decision decide(Snapshot source) {
-        Optional<SnapshotArn> arn = SnapshotArn.parse(source.arn());
-        if (arn.isEmpty()) {
+        Optional<SnapshotArn> parsed = SnapshotArn.parse(source.arn());
+        if (parsed.isEmpty()) {
             return new Decision.Rejected(source, "source ARN " + source.arn() + " is not an RDS snapshot ARN");
         }
-        Decision existing = existingCopy(source, arn.get());
-        if (existing != null) {
-            return existing;
+        SnapshotArn arn = parsed.get();
+        String notCopyable = SourceDatabase.whyNotCopyable(source.kind(), source.engine());
+        if (notCopyable != null) {
+            return new Decision.Skipped(source, "not copied: " + notCopyable);
         }
+        List<OwnedCopy> attempts = target.oursOf(arn);
+        int attempt = 1;
+        Snapshot replaces = null;
+        if (!attempts.isEmpty()) {
+            OwnedCopy current = attempts.get(attempts.size() - 1);
+            if (!current.isFailed()) {
+                return new Decision.AlreadyCopied(source, current.snapshot(), "copy " + current.snapshot().identifier()
+                        + " exists (" + current.snapshot().status() + ")");
+            }
+            if (current.attempt() >= TargetIdentifiers.MAX_ATTEMPTS) {
+                return new Decision.Rejected(source, "all " + TargetIdentifiers.MAX_ATTEMPTS + " copy attempts failed,"
+                        + " the last one is " + current.snapshot().identifier() + " in " + policy.targetRegion()
+                        + "; check the RDS events and the KMS keys of both regions, then delete that copy so that the"
+                        + " next sweep starts again");
+            }
+            Instant retryAt = retryAt(current);
+            if (now.isBefore(retryAt)) {
+                return new Decision.Deferred(source, "copy " + current.snapshot().identifier() + " failed; attempt "
+                        + (current.attempt() + 1) + " starts after " + retryAt);
+            }
+            attempt = current.attempt() + 1;
+            replaces = current.snapshot();
+        }
+        String targetId = TargetIdentifiers.forSource(policy.copyIdentifierPrefix(), arn, attempt);
+        Snapshot taken = target.byIdentifier(source.kind(), targetId);
+        if (taken != null) {
+            return new Decision.Rejected(source, "identifier " + targetId + " in " + policy.targetRegion()
+                    + " is taken by a snapshot that is not this installation's copy of this source; rename or delete"
+                    + " that snapshot");
+        }
+        return decideNewCopy(source, targetId, attempt, replaces);
+    }
+
+    private Decision decideNewCopy(Snapshot source, String targetId, int attempt, Snapshot replaces) {
         if (!source.isAvailable()) {
             return new Decision.Deferred(source, "source snapshot is " + source.status()
-                    + ", not available yet; a later sweep copies it");
+                    + ", not available yet; a later run copies it");
         }
         if (policy.retentionMaxAge() != null && source.createdAt().isBefore(now.minus(policy.retentionMaxAge()))) {
-            return new Decision.Skipped(source, "source snapshot is older than RETENTION_MAX_AGE "
-                    + policy.retentionMaxAge() + ": its copy would be deleted at once");
+            return new Decision.Skipped(source, "source snapshot is older than " + Settings.RETENTION_MAX_AGE.label()
+                    + " " + policy.retentionMaxAge() + ": its copy would be deleted at once");
         }
         String kmsKeyId = null;
         if (source.encrypted()) {
             if (policy.targetKmsKeyArn() == null) {
                 return new Decision.Rejected(source, "source snapshot is encrypted but "
-                        + Settings.TARGET_KMS_KEY_ARN.label() + " is not set; set it to the ARN of a KMS key in "
+                        + Settings.TARGET_KMS_KEY_ARN.label() + " is not set; set it to a KMS key of "
                         + policy.targetRegion());
             }
             kmsKeyId = policy.targetKmsKeyArn();
         }
+        StringBuilder reason = new StringBuilder(attempt == 1 ? "no copy in " + policy.targetRegion()
+                : "attempt " + attempt + " after the failed copy " + replaces.identifier());
         String optionGroup = null;
-        if (source.kind() == SnapshotKind.DB_SNAPSHOT && isCustomOptionGroup(source.optionGroupName())) {
-            optionGroup = policy.optionGroupMapping().get(source.optionGroupName());
+        if (source.kind() == SnapshotKind.DB_SNAPSHOT && !OptionGroup.isDefault(source.optionGroupName())) {
+            String name = source.optionGroupName();
+            optionGroup = policy.optionGroupMapping().get(name);
+            OptionGroup known = optionGroups.get(name);
+            if (optionGroup == null && known != null && known.hasPersistentOrPermanent()) {
+                return new Decision.Rejected(source, "source option group " + name + " has persistent or permanent"
+                        + " options (such as TDE) that a copy must keep; add {\"" + name + "\": \"<option group in "
+                        + policy.targetRegion() + ">\"} to " + Settings.OPTION_GROUP_MAPPING.label());
+            }
             if (optionGroup == null) {
-                return new Decision.Rejected(source, "source option group " + source.optionGroupName()
-                        + " has no entry in " + Settings.OPTION_GROUP_MAPPING.label() + "; add {\""
-                        + source.optionGroupName() + "\": \"<option group in " + policy.targetRegion() + ">\"}");
+                reason.append("; option group ").append(name).append(" is not mapped, so a restore of the copy gets")
+                        .append(" the default option group of ").append(policy.targetRegion());
             }
         }
         int inFlight = target.inFlight(source.kind()) + started.getOrDefault(source.kind(), 0);
         if (inFlight >= policy.maxConcurrentCopies()) {
             return new Decision.Deferred(source, inFlight + " " + plural(source.kind()) + " already in flight into "
                     + policy.targetRegion() + " (" + Settings.MAX_CONCURRENT_COPIES.label() + " is "
-                    + policy.maxConcurrentCopies() + "); a later sweep starts this copy");
+                    + policy.maxConcurrentCopies() + "); a later run starts this copy");
         }
         started.merge(source.kind(), 1, Integer::sum);
-        return new Decision.Copy(source, TargetIdentifiers.forSource(arn.get()), kmsKeyId, optionGroup,
-                Ownership.tagsFor(source, policy.replicationId()), "no copy in " + policy.targetRegion());
+        CopyTags tags = CopyTags.forCopy(source, policy.replicationId(), now);
+        if (tags.dropped() > 0) {
+            reason.append("; ").append(tags.dropped()).append(" of the source's tags are not copied (RDS allows ")
+                    .append(CopyTags.MAX_TAGS).append(" tags per snapshot, and reserved or empty ones cannot be set)");
+        }
+        return new Decision.Copy(source, targetId, attempt, kmsKeyId, optionGroup, tags.tags(), replaces,
+                reason.toString());
     }
 
-    /** A decision when the target region already holds something for this source, else {@code null}. */
-    private Decision existingCopy(Snapshot source, SnapshotArn arn) {
-        for (Snapshot copy : target.copiesOf(source.arn())) {
-            Ownership owner = copy.ownership().orElseThrow();
-            if (!policy.replicationId().equals(owner.managedBy())) {
-                continue;
-            }
-            if ("failed".equals(copy.status())) {
-                return new Decision.Rejected(source, "the earlier copy " + copy.identifier()
-                        + " failed; delete it in " + policy.targetRegion() + " so that the next sweep copies again");
-            }
-            return new Decision.AlreadyCopied(source, copy, "copy " + copy.identifier() + " exists ("
-                    + copy.status() + ")");
+    /** When the attempt after {@code failed} may start: one hour after it started, then four times longer each. */
+    private Instant retryAt(OwnedCopy failed) {
+        Instant startedAt = failed.copyStartedAt();
+        if (startedAt == null) {
+            return now;
         }
-        String targetId = TargetIdentifiers.forSource(arn);
-        Snapshot taken = target.byIdentifier(source.kind(), targetId);
-        if (taken != null) {
-            return new Decision.Rejected(source, "identifier " + targetId + " in " + policy.targetRegion()
-                    + " is taken by a snapshot that is not a copy of this source made by replication "
-                    + policy.replicationId() + "; rename or delete that snapshot");
+        Duration delay = FIRST_RETRY_DELAY;
+        for (int i = 1; i < failed.attempt(); i++) {
+            delay = delay.multipliedBy(RETRY_DELAY_FACTOR);
         }
-        return null;
-    }
-
-    private static boolean isCustomOptionGroup(String name) {
-        return name != null && !name.isBlank() && !name.startsWith("default:");
+        return startedAt.plus(delay);
     }
 
     private static String plural(SnapshotKind kind) {

@@ -1,5 +1,7 @@
 package io.github.snapshotreplication.lambda.plan;
 
+import io.github.snapshotreplication.contract.Settings;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,12 +77,12 @@ public final class DatabaseScope {
     /** Why a database is out of scope, for the log; {@code null} when it is in scope. */
     public String exclusionReason(SourceDatabase database) {
         if (!matchesIdentifier(database.identifier())) {
-            return "database " + database.identifier() + " does not match INCLUDE_DB_IDENTIFIERS " + include
-                    + " or matches EXCLUDE_DB_IDENTIFIERS " + exclude;
+            return "database " + database.identifier() + " does not match " + Settings.INCLUDE_DB_IDENTIFIERS.label()
+                    + " " + include + " or matches " + Settings.EXCLUDE_DB_IDENTIFIERS.label() + " " + exclude;
         }
         if (!includes(database)) {
-            return "database " + database.identifier() + " does not carry the tags of SOURCE_TAG_FILTER "
-                    + requiredTags;
+            return "database " + database.identifier() + " does not carry the tags of "
+                    + Settings.SOURCE_TAG_FILTER.label() + " " + requiredTags;
         }
         return null;
     }

@@ -18,13 +18,15 @@ public sealed interface Decision {
      *
      * @param snapshot         the source snapshot
      * @param targetIdentifier identifier of the copy in the target region
+     * @param attempt          1 for a first copy, more for a retry after a failed copy
      * @param kmsKeyId         target-region key for an encrypted source, else {@code null}
-     * @param optionGroupName  target option group for a non-default source option group, else {@code null}
-     * @param tags             ownership tags put on the copy
+     * @param optionGroupName  target option group for a mapped source option group, else {@code null}
+     * @param tags             every tag of the copy, ownership tags first ({@link CopyTags})
+     * @param replaces         this installation's failed copy to delete once this copy has started, or {@code null}
      * @param reason           why
      */
-    record Copy(Snapshot snapshot, String targetIdentifier, String kmsKeyId, String optionGroupName,
-                Map<String, String> tags, String reason) implements Decision {
+    record Copy(Snapshot snapshot, String targetIdentifier, int attempt, String kmsKeyId, String optionGroupName,
+                Map<String, String> tags, Snapshot replaces, String reason) implements Decision {
     }
 
     /**
@@ -71,6 +73,16 @@ public sealed interface Decision {
      * @param reason   why
      */
     record Skipped(Snapshot snapshot, String reason) implements Decision {
+    }
+
+    /**
+     * A snapshot of the target region that carries this installation's managed-by tag but is not its copy
+     * ({@link OwnershipProof}): never deleted, never counted as a copy, reported on every sweep.
+     *
+     * @param snapshot the look-alike
+     * @param reason   which fact of ownership it lacks
+     */
+    record LookAlike(Snapshot snapshot, String reason) implements Decision {
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.snapshotreplication.lambda.plan;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the planner sees: source databases and snapshots, and every snapshot in the target region.
@@ -8,14 +9,22 @@ import java.util.List;
  * @param databases       source databases (for an event: only those the events name, when a tag filter needs them)
  * @param sourceSnapshots snapshots in the source region (for an event: only those the events name)
  * @param targetSnapshots snapshots in the target region, of every kind the policy replicates
+ * @param optionGroups    the source region's non-default option groups named by source DB snapshots, by name; a
+ *                        name missing here is unknown (the copy is then made without naming an option group)
  */
 public record Inventory(List<SourceDatabase> databases, List<Snapshot> sourceSnapshots,
-                        List<Snapshot> targetSnapshots) {
+                        List<Snapshot> targetSnapshots, Map<String, OptionGroup> optionGroups) {
 
     /** Copies the lists. */
     public Inventory {
         databases = List.copyOf(databases);
         sourceSnapshots = List.copyOf(sourceSnapshots);
         targetSnapshots = List.copyOf(targetSnapshots);
+        optionGroups = Map.copyOf(optionGroups);
+    }
+
+    /** An inventory without option groups. */
+    public Inventory(List<SourceDatabase> databases, List<Snapshot> sourceSnapshots, List<Snapshot> targetSnapshots) {
+        this(databases, sourceSnapshots, targetSnapshots, Map.of());
     }
 }

@@ -1,32 +1,38 @@
 package io.github.snapshotreplication.lambda.plan;
 
+import java.time.Instant;
 import java.util.Comparator;
-import java.util.Optional;
 
 /**
- * A snapshot of the target region with its ownership tags and its group key, each computed once per plan: the
- * retention and recovery-point maps look the key up for every copy, tens of thousands of times on large fleets.
+ * A snapshot of the target region proven to be a copy made by this installation ({@link OwnershipProof}), with the
+ * facts retention and recovery points need, each read once per plan.
  *
- * @param snapshot the copy
- * @param owner    its ownership tags
- * @param groupKey snapshot kind and source database: the group whose retention this copy counts in
+ * @param snapshot        the copy
+ * @param sourceArn       the source snapshot, as RDS's own source field names it
+ * @param dbIdentifier    the source database
+ * @param attempt         which copy attempt of that source this is, 1 to {@link TargetIdentifiers#MAX_ATTEMPTS}
+ * @param sourceCreatedAt when the source snapshot was taken, or {@code null} if unknown (never expires then)
+ * @param copyStartedAt   when the copy was started, or {@code null} if unknown
  */
-record OwnedCopy(Snapshot snapshot, Ownership owner, String groupKey) {
+record OwnedCopy(Snapshot snapshot, SnapshotArn sourceArn, String dbIdentifier, int attempt, Instant sourceCreatedAt,
+                 Instant copyStartedAt) {
 
-    /** Newest source first; ties in creation time broken by identifier, so the order never depends on list order. */
+    /** Newest source first; ties broken by identifier, so the order never depends on list order. */
     static final Comparator<OwnedCopy> NEWEST_FIRST = Comparator
-            .comparing((OwnedCopy c) -> c.owner().sourceCreatedAt()).reversed()
+            .comparing(OwnedCopy::sourceCreatedAt, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(c -> c.snapshot().identifier(), Comparator.reverseOrder());
 
-    /** The snapshot with its ownership tags, when it carries the managed-by tag of any installation. */
-    static Optional<OwnedCopy> of(Snapshot snapshot) {
-        return snapshot.ownership()
-                .map(o -> new OwnedCopy(snapshot, o, snapshot.kind() + "/" + o.sourceDbIdentifier()));
+    /** Snapshot kind and source database: the group whose retention this copy counts in. */
+    String groupKey() {
+        return groupKey(snapshot.kind(), dbIdentifier);
     }
 
-    /** True when the copy belongs to this installation and source region, and names its source database. */
-    boolean belongsTo(ReplicationPolicy policy) {
-        return policy.replicationId().equals(owner.managedBy()) && policy.sourceRegion().equals(owner.sourceRegion())
-                && owner.sourceDbIdentifier() != null;
+    static String groupKey(SnapshotKind kind, String dbIdentifier) {
+        return kind + "/" + dbIdentifier;
+    }
+
+    /** True when RDS reports the copy as failed (docs/aws-references.md#o9). */
+    boolean isFailed() {
+        return "failed".equals(snapshot.status());
     }
 }

@@ -3,17 +3,33 @@ package io.github.snapshotreplication.lambda.plan;
 import java.time.Duration;
 
 /**
- * How old the newest available copy of one in-scope database is: the recovery point if the source region is lost.
+ * How well one in-scope database is protected: the age of its newest available copy, the recovery point if the
+ * source region is lost, or why it has none.
  *
- * @param kind         DB snapshot (instance) or cluster snapshot (Aurora cluster)
+ * @param kind         DB snapshot (instance) or cluster snapshot (cluster)
  * @param dbIdentifier the source database
+ * @param coverage     whether it has a copy, and if not, why
  * @param newestCopy   the newest available copy, or {@code null} if there is none
  * @param age          now minus the source creation time of that copy, or {@code null} if there is none
+ * @param note         why the database cannot be copied, for {@link Coverage#NOT_COPYABLE}; else {@code null}
  */
-public record RecoveryPoint(SnapshotKind kind, String dbIdentifier, Snapshot newestCopy, Duration age) {
+public record RecoveryPoint(SnapshotKind kind, String dbIdentifier, Coverage coverage, Snapshot newestCopy,
+                            Duration age, String note) {
 
-    /** True when the database has no available copy in the target region. */
+    /** Whether a database has a copy, and if not, why. */
+    public enum Coverage {
+        /** It has an available copy in the target region. */
+        COPIED,
+        /** It should have a copy and has none: counted in {@code DatabasesWithoutCopy}. */
+        NO_COPY,
+        /** Its automated backups are off, so no snapshot comes to copy: counted in {@code DatabasesWithoutBackups}. */
+        BACKUPS_DISABLED,
+        /** RDS cannot copy its snapshots to another region: counted in {@code DatabasesNotCopyable}. */
+        NOT_COPYABLE
+    }
+
+    /** True when the database should have a copy and has none. */
     public boolean hasNoCopy() {
-        return newestCopy == null;
+        return coverage == Coverage.NO_COPY;
     }
 }

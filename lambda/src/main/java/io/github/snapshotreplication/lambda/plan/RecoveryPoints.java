@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes, per in-scope database, the age of its newest available copy: the data lost if the source region
- * disappeared now.
+ * Computes, per in-scope database, the age of its newest available copy (the data lost if the source region
+ * disappeared now), or why it has none.
  */
 public final class RecoveryPoints {
 
@@ -19,28 +19,36 @@ public final class RecoveryPoints {
     /** One recovery point per in-scope database of a kind the policy replicates, sorted by kind and identifier. */
     public static List<RecoveryPoint> compute(ReplicationPolicy policy, List<SourceDatabase> databases,
                                               List<Snapshot> targetSnapshots, Instant now) {
-        return fromCopies(policy, databases,
-                new TargetIndex(targetSnapshots, policy.targetRegion()).managedCopies(), now);
+        return fromCopies(policy, databases, new TargetIndex(targetSnapshots, policy).ours(), now);
     }
 
     static List<RecoveryPoint> fromCopies(ReplicationPolicy policy, List<SourceDatabase> databases,
-                                          List<OwnedCopy> managedCopies, Instant now) {
+                                          List<OwnedCopy> ours, Instant now) {
         Map<String, OwnedCopy> newest = new HashMap<>();
-        for (OwnedCopy c : managedCopies) {
-            if (c.snapshot().isAvailable() && c.belongsTo(policy) && c.owner().sourceCreatedAt() != null) {
+        for (OwnedCopy c : ours) {
+            if (c.snapshot().isAvailable() && c.sourceCreatedAt() != null && c.dbIdentifier() != null) {
                 newest.merge(c.groupKey(), c, (a, b) -> OwnedCopy.NEWEST_FIRST.compare(a, b) <= 0 ? a : b);
             }
         }
         return databases.stream()
-                .filter(db -> policy.replicates(db.kind()))
-                .filter(db -> policy.scope().includes(db))
+                .filter(policy::covers)
                 .sorted(Comparator.comparing(SourceDatabase::kind).thenComparing(SourceDatabase::identifier))
-                .map(db -> {
-                    OwnedCopy copy = newest.get(db.kind() + "/" + db.identifier());
-                    return copy == null ? new RecoveryPoint(db.kind(), db.identifier(), null, null)
-                            : new RecoveryPoint(db.kind(), db.identifier(), copy.snapshot(),
-                            Duration.between(copy.owner().sourceCreatedAt(), now));
-                })
+                .map(db -> point(db, newest.get(OwnedCopy.groupKey(db.kind(), db.identifier())), now))
                 .toList();
+    }
+
+    private static RecoveryPoint point(SourceDatabase db, OwnedCopy copy, Instant now) {
+        if (copy != null) {
+            return new RecoveryPoint(db.kind(), db.identifier(), RecoveryPoint.Coverage.COPIED, copy.snapshot(),
+                    Duration.between(copy.sourceCreatedAt(), now), null);
+        }
+        String notCopyable = db.whyNotCopyable();
+        if (notCopyable != null) {
+            return new RecoveryPoint(db.kind(), db.identifier(), RecoveryPoint.Coverage.NOT_COPYABLE, null, null,
+                    notCopyable);
+        }
+        RecoveryPoint.Coverage coverage = db.hasBackupsDisabled() ? RecoveryPoint.Coverage.BACKUPS_DISABLED
+                : RecoveryPoint.Coverage.NO_COPY;
+        return new RecoveryPoint(db.kind(), db.identifier(), coverage, null, null, null);
     }
 }

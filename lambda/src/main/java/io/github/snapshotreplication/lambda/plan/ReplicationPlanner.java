@@ -1,5 +1,7 @@
 package io.github.snapshotreplication.lambda.plan;
 
+import io.github.snapshotreplication.contract.Settings;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,33 +26,35 @@ public final class ReplicationPlanner {
     public Plan planSweep(ReplicationPolicy policy, Inventory inventory, Instant now) {
         Map<String, SourceDatabase> inScope = new HashMap<>();
         for (SourceDatabase db : inventory.databases()) {
-            if (policy.replicates(db.kind()) && policy.scope().includes(db)) {
-                inScope.put(db.kind() + "/" + db.identifier(), db);
+            if (policy.covers(db) && db.whyNotCopyable() == null) {
+                inScope.put(OwnedCopy.groupKey(db.kind(), db.identifier()), db);
             }
         }
         Map<String, Snapshot> newestPerDb = new HashMap<>();
         for (Snapshot snapshot : inventory.sourceSnapshots()) {
-            String key = snapshot.kind() + "/" + snapshot.dbIdentifier();
+            String key = OwnedCopy.groupKey(snapshot.kind(), snapshot.dbIdentifier());
             if (inScope.containsKey(key) && snapshot.isAvailable() && policy.replicatesType(snapshot)
-                    && snapshot.ownership().isEmpty()) {
+                    && !isReplicationCopy(snapshot, policy)) {
                 newestPerDb.merge(key, snapshot, ReplicationPlanner::newer);
             }
         }
-        TargetIndex target = new TargetIndex(inventory.targetSnapshots(), policy.targetRegion());
-        List<RecoveryPoint> recoveryPoints = RecoveryPoints.fromCopies(policy, inventory.databases(),
-                target.managedCopies(), now);
+        TargetIndex target = new TargetIndex(inventory.targetSnapshots(), policy);
+        List<RecoveryPoint> recoveryPoints = RecoveryPoints.fromCopies(policy, inventory.databases(), target.ours(),
+                now);
         // Databases furthest behind get the in-flight quota first: no copy at all, then the oldest copy.
         Map<String, Instant> newestCopyTime = new HashMap<>();
-        recoveryPoints.stream().filter(rp -> !rp.hasNoCopy()).forEach(rp -> newestCopyTime.put(
-                rp.kind() + "/" + rp.dbIdentifier(), now.minus(rp.age())));
+        recoveryPoints.stream().filter(rp -> rp.age() != null).forEach(rp -> newestCopyTime.put(
+                OwnedCopy.groupKey(rp.kind(), rp.dbIdentifier()), now.minus(rp.age())));
         List<Snapshot> candidates = newestPerDb.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<String, Snapshot> e) ->
                                 newestCopyTime.getOrDefault(e.getKey(), Instant.MIN))
                         .thenComparing(Map.Entry::getKey))
                 .map(Map.Entry::getValue)
                 .toList();
-        List<Decision> decisions = new ArrayList<>(new CopyPlanner(policy, target, now).decide(candidates));
-        decisions.addAll(new RetentionPlanner(policy, now).decide(target.managedCopies(), null));
+        List<Decision> decisions = new ArrayList<>(new CopyPlanner(policy, target, inventory.optionGroups(), now)
+                .decide(candidates));
+        decisions.addAll(new RetentionPlanner(policy, now).decide(target.ours(), null));
+        target.lookAlikes().forEach(l -> decisions.add(new Decision.LookAlike(l.snapshot(), l.reason())));
         return new Plan(policy.targetRegion(), decisions, recoveryPoints);
     }
 
@@ -60,7 +64,8 @@ public final class ReplicationPlanner {
      */
     public Plan planEvents(ReplicationPolicy policy, Inventory inventory, Instant now) {
         Map<String, SourceDatabase> databases = inventory.databases().stream()
-                .collect(Collectors.toMap(db -> db.kind() + "/" + db.identifier(), db -> db, (a, b) -> a));
+                .collect(Collectors.toMap(db -> OwnedCopy.groupKey(db.kind(), db.identifier()), db -> db,
+                        (a, b) -> a));
         List<Decision> decisions = new ArrayList<>();
         List<Snapshot> candidates = new ArrayList<>();
         Set<String> touched = new HashSet<>();
@@ -73,33 +78,49 @@ public final class ReplicationPlanner {
                 touched.add(snapshot.dbIdentifier());
             }
         }
-        TargetIndex target = new TargetIndex(inventory.targetSnapshots(), policy.targetRegion());
-        decisions.addAll(new CopyPlanner(policy, target, now).decide(candidates));
-        decisions.addAll(new RetentionPlanner(policy, now).decide(target.managedCopies(), touched));
+        TargetIndex target = new TargetIndex(inventory.targetSnapshots(), policy);
+        decisions.addAll(new CopyPlanner(policy, target, inventory.optionGroups(), now).decide(candidates));
+        decisions.addAll(new RetentionPlanner(policy, now).decide(target.ours(), touched));
         return new Plan(policy.targetRegion(), decisions, List.of());
     }
 
     private static Optional<String> skipReason(ReplicationPolicy policy, Snapshot snapshot,
                                                Map<String, SourceDatabase> databases) {
         if (!policy.replicates(snapshot.kind())) {
-            return Optional.of("Aurora cluster snapshots are not copied (INCLUDE_AURORA_CLUSTERS=false)");
+            return Optional.of("Aurora cluster snapshots are not copied (" + Settings.INCLUDE_AURORA.label()
+                    + " is false)");
         }
         if (!policy.replicatesType(snapshot)) {
             return Optional.of(snapshot.snapshotType() + " snapshots are not copied"
-                    + (snapshot.isManual() ? " (COPY_MANUAL_SNAPSHOTS=false)" : ""));
+                    + (snapshot.isManual() ? " (" + Settings.COPY_MANUAL_SNAPSHOTS.label() + " is false)" : ""));
         }
-        if (snapshot.ownership().isPresent()) {
-            return Optional.of("the snapshot is itself a copy made by snapshot replication");
+        if (isReplicationCopy(snapshot, policy)) {
+            return Optional.of("the snapshot is itself a cross-region copy made by snapshot replication");
         }
-        SourceDatabase db = databases.get(snapshot.kind() + "/" + snapshot.dbIdentifier());
+        SourceDatabase db = databases.get(OwnedCopy.groupKey(snapshot.kind(), snapshot.dbIdentifier()));
         if (db == null) {
             db = new SourceDatabase(snapshot.kind(), snapshot.dbIdentifier(), Map.of());
             if (policy.scope().hasTagFilter()) {
-                return Optional.of("database " + snapshot.dbIdentifier()
-                        + " no longer exists, so SOURCE_TAG_FILTER cannot be checked");
+                return Optional.of("database " + snapshot.dbIdentifier() + " no longer exists, so "
+                        + Settings.SOURCE_TAG_FILTER.label() + " cannot be checked");
             }
         }
+        if (db.isReplica() && !policy.includeReadReplicas()) {
+            return Optional.of("database " + db.identifier() + " is a replica of " + db.replicaSource()
+                    + ", which is the database to protect; set " + Settings.INCLUDE_READ_REPLICAS.label()
+                    + " to copy replicas too");
+        }
         return Optional.ofNullable(policy.scope().exclusionReason(db));
+    }
+
+    /**
+     * True for a snapshot of the source region that an installation of this library copied here from another
+     * region (two installations replicating in opposite directions): copying it back would ping-pong. Tags alone
+     * are not enough: a database restored from a copy inherits them, and its own snapshots must be copied.
+     */
+    private static boolean isReplicationCopy(Snapshot snapshot, ReplicationPolicy policy) {
+        return snapshot.ownershipTags().isPresent() && SnapshotArn.parse(snapshot.sourceSnapshotArn())
+                .filter(from -> !from.region().equals(policy.sourceRegion())).isPresent();
     }
 
     /** The newer of two snapshots; ties broken by identifier so the result never depends on list order. */

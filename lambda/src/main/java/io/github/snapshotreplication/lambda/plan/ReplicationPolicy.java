@@ -1,5 +1,7 @@
 package io.github.snapshotreplication.lambda.plan;
 
+import io.github.snapshotreplication.contract.CopyIdentifiers;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -20,14 +22,20 @@ import java.util.Objects;
  * @param scope                 which source databases are in scope
  * @param optionGroupMapping    source option group name to target option group name
  * @param maxConcurrentCopies   cross-region copies in flight into the target region, per snapshot kind
+ * @param includeReadReplicas   read replicas and replica clusters are in scope too
+ * @param copyIdentifierPrefix  start of every copy identifier of this installation; {@code null}: derived from
+ *                              the replication id ({@link CopyIdentifiers#prefixOf})
  */
 public record ReplicationPolicy(String sourceRegion, String targetRegion, String replicationId, String targetKmsKeyArn,
                                 boolean includeAuroraClusters, boolean copyManualSnapshots, int retentionKeepLast,
                                 Duration retentionMaxAge, DatabaseScope scope, Map<String, String> optionGroupMapping,
-                                int maxConcurrentCopies) {
+                                int maxConcurrentCopies, boolean includeReadReplicas, String copyIdentifierPrefix) {
 
-    /** Validates and copies. */
+    /** Validates, copies and derives the identifier prefix. */
     public ReplicationPolicy {
+        if (copyIdentifierPrefix == null && replicationId != null) {
+            copyIdentifierPrefix = CopyIdentifiers.prefixOf(replicationId);
+        }
         Objects.requireNonNull(sourceRegion, "sourceRegion");
         Objects.requireNonNull(targetRegion, "targetRegion");
         Objects.requireNonNull(replicationId, "replicationId");
@@ -40,6 +48,12 @@ public record ReplicationPolicy(String sourceRegion, String targetRegion, String
             throw new IllegalArgumentException("maxConcurrentCopies must be at least 1 (got " + maxConcurrentCopies
                     + ")");
         }
+    }
+
+    /** True when the database is in scope: a replicated kind, the scope's patterns and tags, replicas if asked. */
+    public boolean covers(SourceDatabase database) {
+        return replicates(database.kind()) && scope.includes(database)
+                && (includeReadReplicas || !database.isReplica());
     }
 
     /** True when snapshots of this kind are replicated at all. */

@@ -13,10 +13,11 @@ import java.util.TreeMap;
 /**
  * Decides which copies in the target region expire.
  *
- * <p>Only snapshots that carry this installation's managed-by tag, the source region and a source database id are
- * considered, grouped by kind and source database. In each group, only {@code available} copies with a readable
- * source creation time can expire; the newest available copy never does; a copy older than a copy still in
- * progress is kept until that copy is available (the previous copy keeps the next cross-region copy incremental).
+ * <p>Only copies proven to be this installation's ({@link OwnershipProof}) are considered, grouped by kind and
+ * source database. In each group, only {@code available} copies with a known source creation time can expire; the
+ * newest available copy never does; a copy older than a copy still in progress is kept until that copy is
+ * available (the previous copy keeps the next cross-region copy incremental). A failed copy is deleted once it is
+ * superseded: by a later attempt of the same source, or by a copy of a newer source.
  */
 final class RetentionPlanner {
 
@@ -31,29 +32,30 @@ final class RetentionPlanner {
     /**
      * Decides for the copies of the given databases, or of every database when {@code databases} is {@code null}.
      */
-    List<Decision> decide(List<OwnedCopy> managedCopies, Set<String> databases) {
+    List<Decision> decide(List<OwnedCopy> ours, Set<String> databases) {
         Map<String, List<OwnedCopy>> groups = new TreeMap<>();
-        for (OwnedCopy copy : managedCopies) {
-            if (copy.belongsTo(policy)
-                    && (databases == null || databases.contains(copy.owner().sourceDbIdentifier()))) {
+        for (OwnedCopy copy : ours) {
+            if (copy.dbIdentifier() != null && (databases == null || databases.contains(copy.dbIdentifier()))) {
                 groups.computeIfAbsent(copy.groupKey(), k -> new ArrayList<>()).add(copy);
             }
         }
         List<Decision> decisions = new ArrayList<>();
-        groups.values().forEach(group -> decideGroup(group, decisions));
+        groups.values().forEach(group -> {
+            decideAvailable(group, decisions);
+            decideFailed(group, decisions);
+        });
         return decisions;
     }
 
-    private void decideGroup(List<OwnedCopy> group, List<Decision> decisions) {
+    private void decideAvailable(List<OwnedCopy> group, List<Decision> decisions) {
         List<OwnedCopy> available = group.stream()
                 .filter(c -> c.snapshot().isAvailable())
-                .filter(c -> c.owner().sourceCreatedAt() != null)
+                .filter(c -> c.sourceCreatedAt() != null)
                 .sorted(OwnedCopy.NEWEST_FIRST)
                 .toList();
         Instant newestInProgress = group.stream()
                 .filter(c -> c.snapshot().isInProgress())
-                .map(c -> c.owner().sourceCreatedAt())
-                .map(t -> t == null ? Instant.MAX : t)
+                .map(c -> c.sourceCreatedAt() == null ? Instant.MAX : c.sourceCreatedAt())
                 .max(Comparator.naturalOrder())
                 .orElse(null);
         for (int rank = 1; rank < available.size(); rank++) {
@@ -62,25 +64,52 @@ final class RetentionPlanner {
             if (expiry == null) {
                 continue;
             }
-            if (newestInProgress != null && newestInProgress.isAfter(copy.owner().sourceCreatedAt())) {
+            if (newestInProgress != null && newestInProgress.isAfter(copy.sourceCreatedAt())) {
                 decisions.add(new Decision.Kept(copy.snapshot(), expiry + ", but kept while a newer copy of "
-                        + copy.owner().sourceDbIdentifier() + " is in progress"));
+                        + copy.dbIdentifier() + " is in progress"));
             } else {
                 decisions.add(new Decision.Delete(copy.snapshot(), expiry));
             }
         }
     }
 
+    /** A failed copy is worthless once something replaces it; until then the copy planner retries its source. */
+    private void decideFailed(List<OwnedCopy> group, List<Decision> decisions) {
+        for (OwnedCopy failed : group) {
+            if (!failed.isFailed()) {
+                continue;
+            }
+            String supersededBy = group.stream().filter(c -> supersedes(c, failed))
+                    .map(c -> c.snapshot().identifier()).findFirst().orElse(null);
+            if (supersededBy != null) {
+                decisions.add(new Decision.Delete(failed.snapshot(), "copy failed and is superseded by "
+                        + supersededBy));
+            }
+        }
+    }
+
+    /** A later attempt of the same source, or a live copy of a newer source. */
+    private static boolean supersedes(OwnedCopy candidate, OwnedCopy failed) {
+        if (candidate == failed) {
+            return false;
+        }
+        if (candidate.sourceArn().equals(failed.sourceArn())) {
+            return candidate.attempt() > failed.attempt();
+        }
+        return !candidate.isFailed() && candidate.sourceCreatedAt() != null && failed.sourceCreatedAt() != null
+                && candidate.sourceCreatedAt().isAfter(failed.sourceCreatedAt());
+    }
+
     /** Why the copy at this rank (0 = newest) expires, or {@code null} if it does not. */
     private String expiryReason(OwnedCopy copy, int rank) {
         if (rank >= policy.retentionKeepLast()) {
-            return "copy number " + (rank + 1) + " of its database, beyond "
-                    + Settings.RETENTION_KEEP_LAST.label() + " is " + policy.retentionKeepLast();
+            return "copy number " + (rank + 1) + " of its database, beyond " + Settings.RETENTION_KEEP_LAST.label()
+                    + " is " + policy.retentionKeepLast();
         }
-        Instant createdAt = copy.owner().sourceCreatedAt();
+        Instant createdAt = copy.sourceCreatedAt();
         if (policy.retentionMaxAge() != null && createdAt.isBefore(now.minus(policy.retentionMaxAge()))) {
-            return "source snapshot taken " + createdAt + ", older than "
-                    + Settings.RETENTION_MAX_AGE.label() + " is " + policy.retentionMaxAge();
+            return "source snapshot taken " + createdAt + ", older than " + Settings.RETENTION_MAX_AGE.label()
+                    + " is " + policy.retentionMaxAge();
         }
         return null;
     }

@@ -9,9 +9,9 @@ import java.util.Set;
 /**
  * A DB snapshot or DB cluster snapshot as described by RDS, in either region. An immutable value.
  *
- * <p>A class rather than a record only to hold one derived field: the ownership tags, parsed once here instead of
- * on every planner lookup (they were the planner's largest cost on large fleets, {@code Instant.parse} included).
- * Equality, hash code and string form are those of a record over the constructor's parameters.
+ * <p>Built with {@link #builder()}. A class rather than a record to hold one derived field: the ownership tags,
+ * parsed once here instead of on every planner lookup (they were the planner's largest cost on large fleets,
+ * {@code Instant.parse} included). Equality, hash code and string form are those of a record over its values.
  */
 public final class Snapshot {
 
@@ -30,44 +30,41 @@ public final class Snapshot {
     private final String optionGroupName;
     private final String sourceRegion;
     private final String sourceSnapshotArn;
+    private final String engine;
+    private final Instant originalCreatedAt;
     private final Map<String, String> tags;
-    private final Optional<Ownership> ownership;
+    private final Optional<OwnershipTags> ownershipTags;
 
-    /**
-     * Validates and copies.
-     *
-     * @param kind              DB snapshot or DB cluster snapshot
-     * @param identifier        snapshot identifier
-     * @param arn               snapshot ARN
-     * @param dbIdentifier      DB instance or DB cluster identifier it was taken from
-     * @param createdAt         {@code SnapshotCreateTime}
-     * @param status            RDS status: {@code available}, {@code creating}, {@code copying}, {@code pending}...
-     * @param snapshotType      {@code automated}, {@code manual}, ...
-     * @param encrypted         {@code Encrypted} / {@code StorageEncrypted}
-     * @param kmsKeyId          KMS key of an encrypted snapshot, or {@code null}
-     * @param optionGroupName   option group of a DB snapshot, or {@code null}
-     * @param sourceRegion      for a cross-region copy: the region it is copied from, else {@code null}
-     * @param sourceSnapshotArn for a copy: the ARN it is copied from, else {@code null}
-     * @param tags              its tags
-     */
-    public Snapshot(SnapshotKind kind, String identifier, String arn, String dbIdentifier, Instant createdAt,
-                    String status, String snapshotType, boolean encrypted, String kmsKeyId,
-                    String optionGroupName, String sourceRegion, String sourceSnapshotArn,
-                    Map<String, String> tags) {
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.identifier = Objects.requireNonNull(identifier, "identifier");
-        this.arn = Objects.requireNonNull(arn, "arn");
-        this.dbIdentifier = dbIdentifier;
-        this.createdAt = createdAt;
-        this.status = Objects.requireNonNull(status, "status");
-        this.snapshotType = snapshotType;
-        this.encrypted = encrypted;
-        this.kmsKeyId = kmsKeyId;
-        this.optionGroupName = optionGroupName;
-        this.sourceRegion = sourceRegion;
-        this.sourceSnapshotArn = sourceSnapshotArn;
-        this.tags = tags == null ? Map.of() : Map.copyOf(tags);
-        this.ownership = Ownership.fromTags(this.tags);
+    private Snapshot(Builder b) {
+        this.kind = Objects.requireNonNull(b.kind, "kind");
+        this.identifier = Objects.requireNonNull(b.identifier, "identifier");
+        this.arn = Objects.requireNonNull(b.arn, "arn");
+        this.dbIdentifier = b.dbIdentifier;
+        this.createdAt = b.createdAt;
+        this.status = Objects.requireNonNull(b.status, "status");
+        this.snapshotType = b.snapshotType;
+        this.encrypted = b.encrypted;
+        this.kmsKeyId = b.kmsKeyId;
+        this.optionGroupName = b.optionGroupName;
+        this.sourceRegion = b.sourceRegion;
+        this.sourceSnapshotArn = b.sourceSnapshotArn;
+        this.engine = b.engine;
+        this.originalCreatedAt = b.originalCreatedAt;
+        this.tags = b.tags == null ? Map.of() : Map.copyOf(b.tags);
+        this.ownershipTags = OwnershipTags.fromTags(this.tags);
+    }
+
+    /** @return a builder; kind, identifier, ARN and status are required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding every value of this snapshot */
+    public Builder toBuilder() {
+        return new Builder().kind(kind).identifier(identifier).arn(arn).dbIdentifier(dbIdentifier)
+                .createdAt(createdAt).status(status).snapshotType(snapshotType).encrypted(encrypted)
+                .kmsKeyId(kmsKeyId).optionGroupName(optionGroupName).sourceRegion(sourceRegion)
+                .sourceSnapshotArn(sourceSnapshotArn).engine(engine).originalCreatedAt(originalCreatedAt).tags(tags);
     }
 
     public SnapshotKind kind() {
@@ -118,6 +115,19 @@ public final class Snapshot {
         return sourceSnapshotArn;
     }
 
+    /** The database engine, e.g. {@code postgres}, {@code aurora-mysql}, {@code custom-oracle-ee}; may be null. */
+    public String engine() {
+        return engine;
+    }
+
+    /**
+     * For a DB snapshot, RDS's {@code OriginalSnapshotCreateTime}: when the source was taken, unchanged by copies
+     * (docs/aws-references.md#o4). Null for cluster snapshots, which have no such field.
+     */
+    public Instant originalCreatedAt() {
+        return originalCreatedAt;
+    }
+
     public Map<String, String> tags() {
         return tags;
     }
@@ -147,9 +157,12 @@ public final class Snapshot {
         return SnapshotArn.parse(arn).map(SnapshotArn::region).orElse(null);
     }
 
-    /** The ownership tags, when this snapshot carries the managed-by tag. */
-    public Optional<Ownership> ownership() {
-        return ownership;
+    /**
+     * What this snapshot's tags claim about its origin, when it carries a managed-by tag. A claim, not a proof:
+     * tags travel with copies and restores ({@link OwnershipProof} decides).
+     */
+    public Optional<OwnershipTags> ownershipTags() {
+        return ownershipTags;
     }
 
     /**
@@ -167,8 +180,7 @@ public final class Snapshot {
         if (fromArn != null && !fromArn.equals(targetRegion)) {
             return true;
         }
-        return ownership().map(o -> o.sourceRegion() != null && !o.sourceRegion().equals(targetRegion))
-                .orElse(false);
+        return false;
     }
 
     @Override
@@ -179,13 +191,14 @@ public final class Snapshot {
                 && Objects.equals(snapshotType, s.snapshotType) && encrypted == s.encrypted
                 && Objects.equals(kmsKeyId, s.kmsKeyId) && Objects.equals(optionGroupName, s.optionGroupName)
                 && Objects.equals(sourceRegion, s.sourceRegion)
-                && Objects.equals(sourceSnapshotArn, s.sourceSnapshotArn) && tags.equals(s.tags);
+                && Objects.equals(sourceSnapshotArn, s.sourceSnapshotArn) && Objects.equals(engine, s.engine)
+                && Objects.equals(originalCreatedAt, s.originalCreatedAt) && tags.equals(s.tags);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(kind, identifier, arn, dbIdentifier, createdAt, status, snapshotType, encrypted, kmsKeyId,
-                optionGroupName, sourceRegion, sourceSnapshotArn, tags);
+                optionGroupName, sourceRegion, sourceSnapshotArn, engine, originalCreatedAt, tags);
     }
 
     @Override
@@ -193,7 +206,124 @@ public final class Snapshot {
         return "Snapshot[kind=" + kind + ", identifier=" + identifier + ", arn=" + arn + ", dbIdentifier="
                 + dbIdentifier + ", createdAt=" + createdAt + ", status=" + status + ", snapshotType=" + snapshotType
                 + ", encrypted=" + encrypted + ", kmsKeyId=" + kmsKeyId + ", optionGroupName=" + optionGroupName
-                + ", sourceRegion=" + sourceRegion + ", sourceSnapshotArn=" + sourceSnapshotArn + ", tags=" + tags
-                + "]";
+                + ", sourceRegion=" + sourceRegion + ", sourceSnapshotArn=" + sourceSnapshotArn + ", engine=" + engine
+                + ", originalCreatedAt=" + originalCreatedAt + ", tags=" + tags + "]";
+    }
+
+    /** Builder of {@link Snapshot}. */
+    public static final class Builder {
+        private SnapshotKind kind;
+        private String identifier;
+        private String arn;
+        private String dbIdentifier;
+        private Instant createdAt;
+        private String status;
+        private String snapshotType;
+        private boolean encrypted;
+        private String kmsKeyId;
+        private String optionGroupName;
+        private String sourceRegion;
+        private String sourceSnapshotArn;
+        private String engine;
+        private Instant originalCreatedAt;
+        private Map<String, String> tags = Map.of();
+
+        private Builder() {
+        }
+
+        /** @param v DB snapshot or DB cluster snapshot @return this */
+        public Builder kind(SnapshotKind v) {
+            kind = v;
+            return this;
+        }
+
+        /** @param v snapshot identifier @return this */
+        public Builder identifier(String v) {
+            identifier = v;
+            return this;
+        }
+
+        /** @param v snapshot ARN @return this */
+        public Builder arn(String v) {
+            arn = v;
+            return this;
+        }
+
+        /** @param v DB instance or DB cluster identifier it was taken from @return this */
+        public Builder dbIdentifier(String v) {
+            dbIdentifier = v;
+            return this;
+        }
+
+        /** @param v {@code SnapshotCreateTime} @return this */
+        public Builder createdAt(Instant v) {
+            createdAt = v;
+            return this;
+        }
+
+        /** @param v RDS status: {@code available}, {@code creating}, {@code copying}, {@code failed}... @return this */
+        public Builder status(String v) {
+            status = v;
+            return this;
+        }
+
+        /** @param v {@code automated}, {@code manual}, ... @return this */
+        public Builder snapshotType(String v) {
+            snapshotType = v;
+            return this;
+        }
+
+        /** @param v {@code Encrypted} / {@code StorageEncrypted} @return this */
+        public Builder encrypted(boolean v) {
+            encrypted = v;
+            return this;
+        }
+
+        /** @param v KMS key of an encrypted snapshot @return this */
+        public Builder kmsKeyId(String v) {
+            kmsKeyId = v;
+            return this;
+        }
+
+        /** @param v option group of a DB snapshot @return this */
+        public Builder optionGroupName(String v) {
+            optionGroupName = v;
+            return this;
+        }
+
+        /** @param v RDS's {@code SourceRegion} of a DB snapshot @return this */
+        public Builder sourceRegion(String v) {
+            sourceRegion = v;
+            return this;
+        }
+
+        /** @param v for a copy: the ARN RDS says it was copied from @return this */
+        public Builder sourceSnapshotArn(String v) {
+            sourceSnapshotArn = v;
+            return this;
+        }
+
+        /** @param v the engine @return this */
+        public Builder engine(String v) {
+            engine = v;
+            return this;
+        }
+
+        /** @param v {@code OriginalSnapshotCreateTime} of a DB snapshot @return this */
+        public Builder originalCreatedAt(Instant v) {
+            originalCreatedAt = v;
+            return this;
+        }
+
+        /** @param v its tags @return this */
+        public Builder tags(Map<String, String> v) {
+            tags = v;
+            return this;
+        }
+
+        /** @return the snapshot */
+        public Snapshot build() {
+            return new Snapshot(this);
+        }
     }
 }

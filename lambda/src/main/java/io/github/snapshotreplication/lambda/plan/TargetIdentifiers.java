@@ -5,33 +5,87 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
- * Derives the identifier of a copy from the ARN of its source snapshot: deterministic, valid and collision-free.
+ * Derives the identifier of a copy from the installation's prefix, the ARN of its source snapshot and the copy
+ * attempt: deterministic, valid, collision-free, and recognisable again from the same inputs.
  *
- * <p>The name is {@code <source id>-<source region>} when the source id is already a valid identifier and the
- * result fits. Otherwise (an automated snapshot's {@code rds:} prefix, upper case, a leading digit, too long) the
- * sanitised, possibly shortened name ends with {@code -<8 hex digits of SHA-256 of the full source ARN>}. So
- * {@code rds:orders-db-2024-05-14-03-10} and {@code orders-db-2024-05-14-03-10} never map to the same copy: the
- * first ends with a hash segment of 8 characters, the second with the region's last segment ({@code 1}).
+ * <p>Attempt 1 is {@code <prefix>-<body>}, a retry after a failed copy {@code <prefix>-<body>-a<n>}. The body is
+ * {@code <source id>-<source region>} when the source id is already a valid identifier and everything fits.
+ * Otherwise (an automated snapshot's {@code rds:} prefix, upper case, a leading digit, too long) it is the sanitised,
+ * possibly shortened id and region followed by {@code -<8 hex digits of SHA-256 of the full source ARN>}. So
+ * {@code rds:orders-db-2024-05-14-03-10} and {@code orders-db-2024-05-14-03-10} never share a copy identifier: the
+ * first body ends with a hash, the second with the region's last segment. Room for the attempt suffix is always
+ * left, so a retry never needs a shorter body. Identifier rules: docs/aws-references.md.
  */
 public final class TargetIdentifiers {
 
     /** What RDS accepts: a letter, then letters, digits and single hyphens, no trailing hyphen. */
     public static final Pattern VALID = Pattern.compile("[a-z]([a-z0-9]|-(?=[a-z0-9]))*");
 
+    /** Copy attempts of one source snapshot: the first and at most two retries after failed copies. */
+    public static final int MAX_ATTEMPTS = 3;
+
     private static final int HASH_LENGTH = 8;
+    /** {@code -a} and one digit. */
+    private static final int ATTEMPT_SUFFIX_LENGTH = 3;
 
     private TargetIdentifiers() {
     }
 
-    /** The identifier of the copy of {@code sourceArn} (whose source id may contain a colon). */
-    public static String forSource(SnapshotArn sourceArn) {
+    /**
+     * The identifier of copy attempt {@code attempt} of {@code sourceArn}.
+     *
+     * @param prefix    the installation's prefix ({@code CopyIdentifiers.prefixOf})
+     * @param sourceArn the source snapshot (whose id may contain a colon)
+     * @param attempt   1 to {@link #MAX_ATTEMPTS}
+     * @return a valid identifier of the source's kind
+     */
+    public static String forSource(String prefix, SnapshotArn sourceArn, int attempt) {
+        if (attempt < 1 || attempt > MAX_ATTEMPTS) {
+            throw new IllegalArgumentException("attempt must be 1 to " + MAX_ATTEMPTS + ": " + attempt);
+        }
+        String base = prefix + "-" + body(sourceArn, sourceArn.kind().maxIdentifierLength() - prefix.length() - 1
+                - ATTEMPT_SUFFIX_LENGTH);
+        return attempt == 1 ? base : base + "-a" + attempt;
+    }
+
+    /** The identifier of the first copy attempt. */
+    public static String forSource(String prefix, SnapshotArn sourceArn) {
+        return forSource(prefix, sourceArn, 1);
+    }
+
+    /**
+     * Which attempt {@code identifier} is, if it is one this installation derives for {@code sourceArn}.
+     *
+     * @return 1 to {@link #MAX_ATTEMPTS}; empty when the identifier is not one of ours for this source
+     */
+    public static OptionalInt attemptOf(String prefix, SnapshotArn sourceArn, String identifier) {
+        String id = identifier.toLowerCase(Locale.ROOT);
+        String base = forSource(prefix, sourceArn, 1);
+        if (id.equals(base)) {
+            return OptionalInt.of(1);
+        }
+        // One hash per snapshot: retention judges every copy of the fleet on every sweep.
+        for (int attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+            if (id.equals(base + "-a" + attempt)) {
+                return OptionalInt.of(attempt);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** True when RDS would accept {@code identifier} for a snapshot of {@code kind}. */
+    public static boolean isValid(String identifier, SnapshotKind kind) {
+        return identifier.length() <= kind.maxIdentifierLength() && VALID.matcher(identifier).matches();
+    }
+
+    private static String body(SnapshotArn sourceArn, int max) {
         String sourceId = sourceArn.identifier();
         String sanitised = sanitise(sourceId);
         String plain = sanitised + "-" + sourceArn.region();
-        int max = sourceArn.kind().maxIdentifierLength();
         if (sanitised.equals(sourceId) && plain.length() <= max) {
             return plain;
         }
@@ -41,11 +95,6 @@ public final class TargetIdentifiers {
             head = trimHyphens(head.substring(0, max - suffix.length()));
         }
         return head + suffix;
-    }
-
-    /** True when RDS would accept {@code identifier} for a snapshot of {@code kind}. */
-    public static boolean isValid(String identifier, SnapshotKind kind) {
-        return identifier.length() <= kind.maxIdentifierLength() && VALID.matcher(identifier).matches();
     }
 
     /** Lower case; every character outside {@code [a-z0-9]} becomes a single hyphen; starts with a letter. */

@@ -1,48 +1,60 @@
 package io.github.snapshotreplication.lambda.plan;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Lookups over the snapshots of the target region: copies by source ARN, snapshots by identifier, copies in flight.
+ * The snapshots of the target region as the planner needs them, each judged once by {@link OwnershipProof}: this
+ * installation's proven copies (all, and by source), the look-alikes, every snapshot by identifier, and the
+ * cross-region copies in flight.
  */
 final class TargetIndex {
 
-    private final Map<String, List<Snapshot>> copiesBySourceArn = new HashMap<>();
+    private final List<OwnedCopy> ours = new ArrayList<>();
+    private final Map<String, List<OwnedCopy>> oursBySource = new HashMap<>();
+    private final List<OwnershipProof.LookAlike> lookAlikes = new ArrayList<>();
     private final Map<String, Snapshot> byIdentifier = new HashMap<>();
     private final Map<SnapshotKind, Integer> inFlight = new EnumMap<>(SnapshotKind.class);
-    private final List<OwnedCopy> managedCopies = new ArrayList<>();
 
-    TargetIndex(List<Snapshot> targetSnapshots, String targetRegion) {
+    TargetIndex(List<Snapshot> targetSnapshots, ReplicationPolicy policy) {
+        OwnershipProof proof = new OwnershipProof(policy);
         for (Snapshot snapshot : targetSnapshots) {
             byIdentifier.put(key(snapshot.kind(), snapshot.identifier()), snapshot);
-            OwnedCopy.of(snapshot).ifPresent(copy -> {
-                managedCopies.add(copy);
-                if (copy.owner().sourceSnapshotArn() != null) {
-                    copiesBySourceArn.computeIfAbsent(copy.owner().sourceSnapshotArn(), k -> new ArrayList<>())
-                            .add(snapshot);
-                }
-            });
-            if (snapshot.isCrossRegionCopyInFlight(targetRegion)) {
+            OwnershipProof.Verdict verdict = proof.judge(snapshot);
+            if (verdict instanceof OwnershipProof.Ours o) {
+                ours.add(o.copy());
+                oursBySource.computeIfAbsent(o.copy().sourceArn().value(), k -> new ArrayList<>()).add(o.copy());
+            } else if (verdict instanceof OwnershipProof.LookAlike l) {
+                lookAlikes.add(l);
+            }
+            if (snapshot.isCrossRegionCopyInFlight(policy.targetRegion())) {
                 inFlight.merge(snapshot.kind(), 1, Integer::sum);
             }
         }
+        oursBySource.values().forEach(copies -> copies.sort(Comparator.comparingInt(OwnedCopy::attempt)));
     }
 
-    /** Every snapshot carrying a managed-by tag (of any installation), with its tags read once. */
-    List<OwnedCopy> managedCopies() {
-        return managedCopies;
+    /** Every proven copy of this installation. */
+    List<OwnedCopy> ours() {
+        return ours;
     }
 
-    /** Copies tagged with this source ARN, made by any installation. */
-    List<Snapshot> copiesOf(String sourceArn) {
-        return copiesBySourceArn.getOrDefault(sourceArn, List.of());
+    /** The proven copies of one source snapshot, first attempt first. */
+    List<OwnedCopy> oursOf(SnapshotArn source) {
+        return oursBySource.getOrDefault(source.value(), List.of());
     }
 
-    /** The snapshot of this kind with this identifier, or {@code null}. */
+    /** Snapshots that carry this installation's managed-by tag without being its copies. */
+    List<OwnershipProof.LookAlike> lookAlikes() {
+        return lookAlikes;
+    }
+
+    /** The snapshot of this kind with this identifier (compared in lower case, as RDS stores it), or {@code null}. */
     Snapshot byIdentifier(SnapshotKind kind, String identifier) {
         return byIdentifier.get(key(kind, identifier));
     }
@@ -53,6 +65,6 @@ final class TargetIndex {
     }
 
     private static String key(SnapshotKind kind, String identifier) {
-        return kind.name() + "/" + identifier;
+        return kind.name() + "/" + identifier.toLowerCase(Locale.ROOT);
     }
 }

@@ -65,7 +65,7 @@ class RdsSnapshotGatewayIT {
         Snapshot cluster = gateway.describeSnapshot(SnapshotKind.DB_CLUSTER_SNAPSHOT,
                 "rds:billing-aurora-2024-05-14-02-45").orElseThrow();
         List<SourceDatabase> instances = gateway.describeDbInstances();
-        List<SourceDatabase> clusters = gateway.describeAuroraClusters();
+        List<SourceDatabase> clusters = gateway.describeClusters();
 
         assertThat(cluster.kind()).isEqualTo(SnapshotKind.DB_CLUSTER_SNAPSHOT);
         assertThat(cluster.dbIdentifier()).isEqualTo("billing-aurora");
@@ -83,19 +83,20 @@ class RdsSnapshotGatewayIT {
                 .on("CopyDBClusterSnapshot", 200, "copy-db-cluster-snapshot.xml")
                 .on("DeleteDBSnapshot", 200, "delete-db-snapshot.xml")
                 .on("DeleteDBClusterSnapshot", 200, "delete-db-cluster-snapshot.xml");
-        Snapshot source = new Snapshot(SnapshotKind.DB_SNAPSHOT, "rds:orders-db-2024-05-14-03-10",
-                "arn:aws:rds:eu-west-1:123456789012:snapshot:rds:orders-db-2024-05-14-03-10", "orders-db",
-                Instant.parse("2024-05-14T03:10:42.512Z"), "available", "automated", true, null, null, null, null,
-                Map.of());
-        Snapshot clusterSource = new Snapshot(SnapshotKind.DB_CLUSTER_SNAPSHOT, "rds:billing",
-                "arn:aws:rds:eu-west-1:123456789012:cluster-snapshot:rds:billing", "billing",
-                Instant.parse("2024-05-14T03:10:42.512Z"), "available", "automated", false, null, null, null, null,
-                Map.of());
+        Snapshot source = Snapshot.builder().kind(SnapshotKind.DB_SNAPSHOT)
+                .identifier("rds:orders-db-2024-05-14-03-10")
+                .arn("arn:aws:rds:eu-west-1:123456789012:snapshot:rds:orders-db-2024-05-14-03-10")
+                .dbIdentifier("orders-db").createdAt(Instant.parse("2024-05-14T03:10:42.512Z")).status("available")
+                .snapshotType("automated").encrypted(true).build();
+        Snapshot clusterSource = Snapshot.builder().kind(SnapshotKind.DB_CLUSTER_SNAPSHOT).identifier("rds:billing")
+                .arn("arn:aws:rds:eu-west-1:123456789012:cluster-snapshot:rds:billing").dbIdentifier("billing")
+                .createdAt(Instant.parse("2024-05-14T03:10:42.512Z")).status("available").snapshotType("automated")
+                .build();
 
-        Snapshot copy = gateway.copy(new Decision.Copy(source, "orders-db-2024-05-14-03-10-eu-west-1", TARGET_KEY,
-                null, Map.of("k", "v"), "test"), "eu-west-1");
-        gateway.copy(new Decision.Copy(clusterSource, "billing-eu-west-1", TARGET_KEY, null, Map.of(), "test"),
-                "eu-west-1");
+        Snapshot copy = gateway.copy(new Decision.Copy(source, "orders-db-2024-05-14-03-10-eu-west-1", 1, TARGET_KEY,
+                null, Map.of("k", "v"), null, "test"), "eu-west-1");
+        gateway.copy(new Decision.Copy(clusterSource, "billing-eu-west-1", 1, TARGET_KEY, null, Map.of(), null,
+                "test"), "eu-west-1");
         gateway.delete(copy);
         gateway.delete(clusterSource);
 
@@ -103,7 +104,7 @@ class RdsSnapshotGatewayIT {
         assertThat(copy.sourceRegion()).isEqualTo("eu-west-1");
         assertThat(copy.sourceSnapshotArn()).isEqualTo(source.arn());
         Map<String, String> dbCopy = endpoint.requests().get(0);
-        assertThat(dbCopy).containsEntry("KmsKeyId", TARGET_KEY).containsEntry("CopyTags", "true")
+        assertThat(dbCopy).containsEntry("KmsKeyId", TARGET_KEY).containsEntry("CopyTags", "false")
                 .containsEntry("Tags.Tag.1.Key", "k").containsKey("PreSignedUrl");
         // An unencrypted cluster snapshot must not carry KmsKeyId: RDS rejects it.
         assertThat(endpoint.requests().get(1)).doesNotContainKey("KmsKeyId");
@@ -118,8 +119,9 @@ class RdsSnapshotGatewayIT {
             "400, error-invalid-db-snapshot-state.xml, INVALID_STATE, InvalidDBSnapshotState"})
     void classifiesErrors(int status, String fixture, RdsCallException.Failure failure, String code) {
         endpoint.on("DeleteDBSnapshot", status, fixture);
-        Snapshot any = new Snapshot(SnapshotKind.DB_SNAPSHOT, "x", "arn:aws:rds:eu-central-1:123456789012:snapshot:x",
-                "db", Instant.EPOCH, "available", "manual", false, null, null, null, null, Map.of());
+        Snapshot any = Snapshot.builder().kind(SnapshotKind.DB_SNAPSHOT).identifier("x")
+                .arn("arn:aws:rds:eu-central-1:123456789012:snapshot:x").dbIdentifier("db").createdAt(Instant.EPOCH)
+                .status("available").snapshotType("manual").build();
 
         assertThatThrownBy(() -> gateway.delete(any)).isInstanceOfSatisfying(RdsCallException.class, e -> {
             assertThat(e.failure()).isEqualTo(failure);

@@ -1,6 +1,7 @@
 package io.github.snapshotreplication.lambda.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.snapshotreplication.contract.CopyIdentifiers;
 import io.github.snapshotreplication.contract.TagKeys;
 import io.github.snapshotreplication.fakerds.DbSnapshot;
 import io.github.snapshotreplication.lambda.aws.ClientSettings;
@@ -41,8 +42,9 @@ class PlanCommandIT {
         }
         for (int day = 1; day <= 3; day++) {
             String id = "rds:db0-old-" + day;
-            fake.targetRegion().addDbSnapshot(DbSnapshot.builder().identifier("db0-old-" + day + "-copy")
+            fake.targetRegion().addDbSnapshot(DbSnapshot.builder().identifier(FakeRdsHarness.copyIdOf(sourceArn(id)))
                     .dbInstanceIdentifier("db0").createdAt(NOW.minus(Duration.ofDays(day))).sourceRegion(SOURCE)
+                    .sourceDbSnapshotIdentifier(sourceArn(id))
                     .tags(Map.of(TagKeys.MANAGED_BY, REPLICATION_ID, TagKeys.SOURCE_SNAPSHOT_ARN, sourceArn(id),
                             TagKeys.SOURCE_DB_IDENTIFIER, "db0", TagKeys.SOURCE_REGION, SOURCE,
                             TagKeys.SOURCE_CREATED_AT, NOW.minus(Duration.ofDays(day)).toString())).build());
@@ -69,11 +71,11 @@ class PlanCommandIT {
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(table).contains("Plan of replication orders-dr: eu-west-1 -> eu-central-1 at " + NOW);
         assertThat(table.lines().filter(l -> l.startsWith("copy "))).hasSize(2)
-                .allSatisfy(l -> assertThat(l).contains("no copy in eu-central-1; copy as rds-"));
+                .allSatisfy(l -> assertThat(l).contains("no copy in eu-central-1; copy as " + CopyIdentifiers.prefixOf(REPLICATION_ID) + "-rds-"));
         assertThat(table.lines().filter(l -> l.startsWith("defer "))).singleElement()
                 .satisfies(l -> assertThat(l).contains("MAX_CONCURRENT_COPIES) is 2"));
         assertThat(table.lines().filter(l -> l.startsWith("delete "))).singleElement()
-                .satisfies(l -> assertThat(l).contains("db0-old-3-copy").contains("RETENTION_KEEP_LAST) is 2"));
+                .satisfies(l -> assertThat(l).contains(FakeRdsHarness.copyIdOf(sourceArn("rds:db0-old-3"))).contains("RETENTION_KEEP_LAST) is 2"));
         assertThat(table).containsPattern("db0 +db-snapshot +1d 0h").containsPattern("db1 +db-snapshot +no copy");
         assertThat(fake.rds.mutatingRequestCount()).isZero();
     }

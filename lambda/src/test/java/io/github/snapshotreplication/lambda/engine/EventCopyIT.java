@@ -62,7 +62,8 @@ class EventCopyIT {
         assertThat(copy.region()).isEqualTo(TARGET);
         assertThat(copy.param("SourceDBSnapshotIdentifier")).isEqualTo(ARN);
         assertThat(copy.param("KmsKeyId")).isEqualTo(TARGET_KEY);
-        assertThat(copy.param("CopyTags")).isEqualTo("true");
+        assertThat(copy.param("CopyTags")).isEqualTo("false");
+        assertThat(copy.param("TargetDBSnapshotIdentifier")).isEqualTo(FakeRdsHarness.copyIdOf(ARN));
         String presigned = URLDecoder.decode(copy.param("PreSignedUrl"), StandardCharsets.UTF_8);
         assertThat(presigned).contains("eu-west-1/rds/aws4_request").contains("DestinationRegion=eu-central-1")
                 .contains("Action=CopyDBSnapshot");

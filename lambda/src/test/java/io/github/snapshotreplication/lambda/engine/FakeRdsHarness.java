@@ -1,6 +1,7 @@
 package io.github.snapshotreplication.lambda.engine;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.snapshotreplication.contract.CopyIdentifiers;
 import io.github.snapshotreplication.contract.TagKeys;
 import io.github.snapshotreplication.fakerds.DbClusterSnapshot;
 import io.github.snapshotreplication.fakerds.DbInstance;
@@ -11,6 +12,8 @@ import io.github.snapshotreplication.lambda.aws.ClientSettings;
 import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
 import io.github.snapshotreplication.lambda.config.ReplicationSettings;
 import io.github.snapshotreplication.lambda.output.JsonLines;
+import io.github.snapshotreplication.lambda.plan.SnapshotArn;
+import io.github.snapshotreplication.lambda.plan.TargetIdentifiers;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -102,6 +105,12 @@ public final class FakeRdsHarness implements AutoCloseable {
                 .snapshotType("automated").createdAt(NOW.minus(Duration.ofHours(hoursAgo)))
                 .storageEncrypted(encrypted).kmsKeyId(encrypted ? SOURCE_KEY : null).build());
         return id;
+    }
+
+    /** This installation's identifier of the first copy of {@code sourceArn}. */
+    public static String copyIdOf(String sourceArn) {
+        return TargetIdentifiers.forSource(CopyIdentifiers.prefixOf(REPLICATION_ID),
+                SnapshotArn.parse(sourceArn).orElseThrow());
     }
 
     public static String sourceArn(String snapshotId) {

@@ -19,6 +19,7 @@ import static io.github.snapshotreplication.lambda.engine.FakeRdsHarness.REPLICA
 import static io.github.snapshotreplication.lambda.engine.FakeRdsHarness.SOURCE;
 import static io.github.snapshotreplication.lambda.engine.FakeRdsHarness.TARGET;
 import static io.github.snapshotreplication.lambda.engine.FakeRdsHarness.TARGET_KEY;
+import static io.github.snapshotreplication.lambda.engine.FakeRdsHarness.copyIdOf;
 import static io.github.snapshotreplication.lambda.engine.FakeRdsHarness.sourceArn;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,7 +135,7 @@ class SweepIT {
                     TagKeys.SOURCE_SNAPSHOT_ARN, sourceArn(sourceId), TagKeys.SOURCE_DB_IDENTIFIER, db,
                     TagKeys.SOURCE_REGION, SOURCE,
                     TagKeys.SOURCE_CREATED_AT, NOW.minus(Duration.ofDays(n)).toString());
-            run.targetRegion().addDbSnapshot(DbSnapshot.builder().identifier(db + "-old-" + n + "-copy")
+            run.targetRegion().addDbSnapshot(DbSnapshot.builder().identifier(copyIdOf(sourceArn(sourceId)))
                     .dbInstanceIdentifier(db).createdAt(NOW.minus(Duration.ofDays(n))).sourceRegion(SOURCE)
                     .sourceDbSnapshotIdentifier(sourceArn(sourceId)).tags(tags).build());
         }
@@ -156,7 +157,8 @@ class SweepIT {
 
         assertThat(fake.rds.requests().stream().filter(r -> r.action().equals("DeleteDBSnapshot"))
                 .map(r -> r.param("DBSnapshotIdentifier")))
-                .containsExactlyInAnyOrder("orders-old-3-copy", "orders-old-4-copy");
+                .containsExactlyInAnyOrder(copyIdOf(sourceArn("rds:orders-old-3")),
+                        copyIdOf(sourceArn("rds:orders-old-4")));
         assertThat(summary.count(MetricNames.DELETES)).isEqualTo(2);
         assertThat(fake.targetRegion().dbSnapshot("orders-old-9-copy-by-hand")).isPresent();
         assertThat(fake.targetRegion().dbSnapshot("other-install-copy")).isPresent();
@@ -241,10 +243,10 @@ class SweepIT {
     @Test
     void unmanagedLookAlikeInTheTargetRegionBlocksTheCopyWithAClearError() {
         List<String> ids = fake.addInstanceWithSnapshots("orders", false, 1);
-        String expectedId = "rds-orders-h1-eu-west-1-";
+        String expectedId = copyIdOf(sourceArn(ids.get(0)));
         fake.engine("DRY_RUN", "true").sweep(TimeBudget.unlimited());
         String targetId = (String) fake.lines("copy_planned").get(0).get("target_snapshot_id");
-        assertThat(targetId).startsWith(expectedId);
+        assertThat(targetId).isEqualTo(expectedId);
         fake.targetRegion().addDbSnapshot(DbSnapshot.builder().identifier(targetId).dbInstanceIdentifier("orders")
                 .build());
 

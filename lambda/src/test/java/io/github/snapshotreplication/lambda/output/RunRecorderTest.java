@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunRecorderTest {
 
     private static final Instant NOW = Instant.parse("2024-05-14T12:00:00Z");
-    private static final Snapshot SOURCE = new Snapshot(SnapshotKind.DB_SNAPSHOT, "rds:orders-1",
-            "arn:aws:rds:eu-west-1:123456789012:snapshot:rds:orders-1", "orders", NOW, "available", "automated",
-            false, null, null, null, null, Map.of());
+    private static final Snapshot SOURCE = Snapshot.builder().kind(SnapshotKind.DB_SNAPSHOT).identifier("rds:orders-1")
+            .arn("arn:aws:rds:eu-west-1:123456789012:snapshot:rds:orders-1").dbIdentifier("orders").createdAt(NOW)
+            .status("available").snapshotType("automated").build();
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final RunRecorder recorder = new RunRecorder(new JsonLines(new PrintStream(bytes, true,
@@ -51,8 +51,14 @@ class RunRecorderTest {
         recorder.notification(new Notification.Invalid("m-1", "not JSON"));
         recorder.notification(new Notification.Ignored("m-2", "RDS-EVENT-0006", "not a snapshot event"));
         recorder.sweepCompleted();
-        recorder.recoveryPoints(List.of(new RecoveryPoint(SnapshotKind.DB_SNAPSHOT, "orders", SOURCE,
-                Duration.ofHours(5)), new RecoveryPoint(SnapshotKind.DB_SNAPSHOT, "users", null, null)));
+        recorder.recoveryPoints(List.of(new RecoveryPoint(SnapshotKind.DB_SNAPSHOT, "orders",
+                RecoveryPoint.Coverage.COPIED, SOURCE, Duration.ofHours(5), null),
+                new RecoveryPoint(SnapshotKind.DB_SNAPSHOT, "users", RecoveryPoint.Coverage.NO_COPY, null, null, null),
+                new RecoveryPoint(SnapshotKind.DB_SNAPSHOT, "legacy", RecoveryPoint.Coverage.BACKUPS_DISABLED, null,
+                        null, null),
+                new RecoveryPoint(SnapshotKind.DB_CLUSTER_SNAPSHOT, "maz", RecoveryPoint.Coverage.NOT_COPYABLE, null,
+                        null, "it is a Multi-AZ DB cluster")));
+        recorder.planned(new Decision.LookAlike(SOURCE, "carries our tag"));
 
         RunSummary summary = recorder.finish(NOW);
 
@@ -61,7 +67,17 @@ class RunRecorderTest {
         assertThat(summary.count(MetricNames.INVALID_EVENTS)).isEqualTo(1);
         assertThat(summary.count(MetricNames.IGNORED_EVENTS)).isEqualTo(1);
         assertThat(summary.count(MetricNames.DATABASES_WITHOUT_COPY)).isEqualTo(1);
+        assertThat(summary.count(MetricNames.DATABASES_WITHOUT_BACKUPS)).isEqualTo(1);
+        assertThat(summary.count(MetricNames.DATABASES_NOT_COPYABLE)).isEqualTo(1);
+        assertThat(summary.count(MetricNames.LOOK_ALIKE_SNAPSHOTS)).isEqualTo(1);
         assertThat(summary.counts().keySet()).isSubsetOf(MetricNames.ALL);
+        assertThat(lines()).filteredOn(l -> "database_not_copyable".equals(l.get("action"))).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("db_id", "maz")
+                        .containsEntry("kind", "db-cluster-snapshot"));
+        assertThat(lines()).filteredOn(l -> "database_without_backups".equals(l.get("action"))).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("db_id", "legacy").containsEntry("level", "WARN"));
+        assertThat(lines()).filteredOn(l -> "look_alike_ignored".equals(l.get("action"))).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("reason", "carries our tag"));
 
         List<Map<String, Object>> emf = lines().stream().filter(l -> l.containsKey("_aws")).toList();
         assertThat(emf).hasSize(2);

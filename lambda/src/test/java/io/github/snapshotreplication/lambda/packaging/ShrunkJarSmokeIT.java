@@ -2,6 +2,7 @@ package io.github.snapshotreplication.lambda.packaging;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.snapshotreplication.contract.MetricNames;
+import io.github.snapshotreplication.contract.CopyIdentifiers;
 import io.github.snapshotreplication.contract.TagKeys;
 import io.github.snapshotreplication.fakerds.DbCluster;
 import io.github.snapshotreplication.fakerds.DbClusterSnapshot;
@@ -11,6 +12,8 @@ import io.github.snapshotreplication.fakerds.FakeRdsServer;
 import io.github.snapshotreplication.fakerds.FakeRegion;
 import io.github.snapshotreplication.fakerds.RecordedRequest;
 import io.github.snapshotreplication.lambda.event.Fixtures;
+import io.github.snapshotreplication.lambda.plan.SnapshotArn;
+import io.github.snapshotreplication.lambda.plan.TargetIdentifiers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,15 +133,16 @@ class ShrunkJarSmokeIT {
                         .containsEntry(TagKeys.SOURCE_DB_IDENTIFIER, "orders-db"));
         assertThat(target.dbClusterSnapshots()).singleElement()
                 .satisfies(s -> assertThat(s.tags()).containsEntry(TagKeys.MANAGED_BY, "orders-dr"));
-        assertThat(target.dbSnapshot("users-db-h1-copy")).isPresent();
-        assertThat(target.dbSnapshot("users-db-h25-copy")).isPresent();
-        assertThat(target.dbSnapshot("users-db-h49-copy")).isEmpty();
-        assertThat(target.dbSnapshot("users-db-h73-copy")).isEmpty();
-        assertThat(target.dbSnapshot("users-db-h97-copy")).as("unmanaged look-alike").isPresent();
-        assertThat(target.dbSnapshot("users-db-h121-copy")).as("another installation's copy").isPresent();
+        assertThat(target.dbSnapshot(copyId("users-db", 1))).isPresent();
+        assertThat(target.dbSnapshot(copyId("users-db", 25))).isPresent();
+        assertThat(target.dbSnapshot(copyId("users-db", 49))).isEmpty();
+        assertThat(target.dbSnapshot(copyId("users-db", 73))).isEmpty();
+        assertThat(target.dbSnapshot("users-db-h97-copy")).as("unmanaged snapshot").isPresent();
+        assertThat(target.dbSnapshot(copyId("users-db", 121, "someone-else"))).as("another installation's copy")
+                .isPresent();
         assertThat(rds.requests()).filteredOn(r -> r.action().startsWith("Delete"))
                 .extracting(r -> r.param("DBSnapshotIdentifier"))
-                .containsExactlyInAnyOrder("users-db-h49-copy", "users-db-h73-copy");
+                .containsExactlyInAnyOrder(copyId("users-db", 49), copyId("users-db", 73));
 
         // The metrics reach CloudWatch as EMF documents on stdout.
         List<Map<String, Object>> emf = run.stdout().stream().filter(l -> l.startsWith("{\"_aws\""))
@@ -167,10 +171,21 @@ class ShrunkJarSmokeIT {
                 .kmsKeyId(encrypted ? SOURCE_KEY : null).build();
     }
 
+    /** The identifier installation {@code replicationId} gives its copy of {@code db}'s snapshot. */
+    private static String copyId(String db, int hoursAgo, String replicationId) {
+        return TargetIdentifiers.forSource(CopyIdentifiers.prefixOf(replicationId),
+                SnapshotArn.parse(arn("snapshot", "rds:" + db + "-h" + hoursAgo)).orElseThrow());
+    }
+
+    private static String copyId(String db, int hoursAgo) {
+        return copyId(db, hoursAgo, "orders-dr");
+    }
+
     private static DbSnapshot managedCopy(String db, int hoursAgo, String replicationId) {
         Instant sourceTime = TAKEN.minus(Duration.ofHours(hoursAgo));
-        return DbSnapshot.builder().identifier(db + "-h" + hoursAgo + "-copy").dbInstanceIdentifier(db)
+        return DbSnapshot.builder().identifier(copyId(db, hoursAgo, replicationId)).dbInstanceIdentifier(db)
                 .createdAt(sourceTime).sourceRegion(SOURCE)
+                .sourceDbSnapshotIdentifier(arn("snapshot", "rds:" + db + "-h" + hoursAgo))
                 .tag(TagKeys.MANAGED_BY, replicationId)
                 .tag(TagKeys.SOURCE_SNAPSHOT_ARN, arn("snapshot", "rds:" + db + "-h" + hoursAgo))
                 .tag(TagKeys.SOURCE_DB_IDENTIFIER, db)

@@ -34,6 +34,14 @@ class RetentionRulesTest {
         return aCopyOf(aSourceSnapshot(db, daysAgo * 24).build());
     }
 
+    private static TestSnapshots.Builder clusterCopy(String db, int daysAgo) {
+        return aCopyOf(aSourceSnapshot(db, daysAgo * 24).cluster().build());
+    }
+
+    private static TestSnapshots.Builder attempt(String db, int daysAgo, int attempt) {
+        return aCopyOf(aSourceSnapshot(db, daysAgo * 24).build(), attempt);
+    }
+
     private static String id(String db, int daysAgo) {
         return copy(db, daysAgo).build().identifier();
     }
@@ -49,28 +57,53 @@ class RetentionRulesTest {
                 row("an unmanaged snapshot named like ours is never touched", aPolicy().keepLast(1).build(),
                         List.of(copy("orders", 1).build(), copy("orders", 2).withoutOwnership().build(),
                                 copy("orders", 3).withoutOwnership().build())),
-                row("a managed tag pointing at another database counts for that database only",
-                        aPolicy().keepLast(1).build(),
+                row("the source database is RDS's DBInstanceIdentifier, not a tag", aPolicy().keepLast(1).build(),
                         List.of(copy("orders", 1).build(), copy("orders", 2).build(),
                                 copy("orders", 3).tag(TagKeys.SOURCE_DB_IDENTIFIER, "users").build()),
-                        "Delete " + id("orders", 2)),
+                        "Delete " + id("orders", 2), "Delete " + id("orders", 3)),
                 row("copies managed by another REPLICATION_ID are never touched", aPolicy().keepLast(1).build(),
                         List.of(copy("orders", 1).build(),
                                 copy("orders", 2).tag(TagKeys.MANAGED_BY, "another-install").build(),
                                 copy("orders", 3).tag(TagKeys.MANAGED_BY, "another-install").build())),
-                row("copies from another source region are not this installation's", aPolicy().keepLast(1).build(),
+                row("a copy RDS says came from another region is a look-alike", aPolicy().keepLast(1).build(),
+                        List.of(copy("orders", 1).build(), copy("orders", 2).sourceRegion("us-east-1")
+                                .sourceArn("arn:aws:rds:us-east-1:123456789012:snapshot:rds:orders-h48").build()),
+                        "LookAlike " + id("orders", 2)),
+                row("a copy whose RDS source region disagrees with its ARN is a look-alike",
+                        aPolicy().keepLast(1).build(),
+                        List.of(copy("orders", 1).build(), copy("orders", 2).sourceRegion("us-east-1").build()),
+                        "LookAlike " + id("orders", 2)),
+                row("a copy of another account's snapshot is a look-alike", aPolicy().keepLast(1).build(),
+                        List.of(copy("orders", 1).build(), copy("orders", 2)
+                                .sourceArn("arn:aws:rds:eu-west-1:210987654321:snapshot:rds:orders-h48").build()),
+                        "LookAlike " + id("orders", 2)),
+                row("a same-region copy of a copy (no RDS source field) is a look-alike", aPolicy().keepLast(1).build(),
+                        List.of(copy("orders", 1).build(), copy("orders", 2).id("orders-audit").sourceArn(null)
+                                .sourceRegion(TestSnapshots.TARGET).build()),
+                        "LookAlike orders-audit"),
+                row("a restored database's manual snapshot with inherited tags is a look-alike",
+                        aPolicy().keepLast(1).build(),
+                        List.of(copy("orders", 1).build(), copy("orders", 2).id("drill-final").sourceArn(null)
+                                .sourceRegion(null).db("orders-drill").build()),
+                        "LookAlike drill-final"),
+                row("a copy without any source database is never touched", aPolicy().keepLast(1).build(),
                         List.of(copy("orders", 1).build(),
-                                copy("orders", 2).tag(TagKeys.SOURCE_REGION, "us-east-1").build())),
-                row("a managed copy without source database is never touched", aPolicy().keepLast(1).build(),
-                        List.of(copy("orders", 1).build(),
-                                copy("orders", 2).withoutTag(TagKeys.SOURCE_DB_IDENTIFIER).build())),
-                row("a managed copy with an unreadable creation time is never touched", aPolicy().keepLast(1).build(),
-                        List.of(copy("orders", 1).build(),
-                                copy("orders", 2).tag(TagKeys.SOURCE_CREATED_AT, "yesterday").build())),
-                row("only available copies are deleted", aPolicy().keepLast(1).build(),
+                                copy("orders", 2).db(null).withoutTag(TagKeys.SOURCE_DB_IDENTIFIER).build())),
+                row("a cluster copy with an unreadable source time tag is never touched",
+                        aPolicy().aurora().keepLast(1).build(),
+                        List.of(clusterCopy("billing", 1).build(),
+                                clusterCopy("billing", 2).tag(TagKeys.SOURCE_CREATED_AT, "yesterday").build())),
+                row("only available copies expire; a failed copy goes once a newer copy exists",
+                        aPolicy().keepLast(1).build(),
                         List.of(copy("orders", 1).build(), copy("orders", 2).status("failed").build(),
                                 copy("orders", 3).status("deleting").build(), copy("orders", 4).build()),
-                        "Delete " + id("orders", 4)),
+                        "Delete " + id("orders", 2), "Delete " + id("orders", 4)),
+                row("a failed copy without a newer copy is left to the copy planner", aPolicy().keepLast(1).build(),
+                        List.of(copy("orders", 1).status("failed").build(), copy("orders", 2).build())),
+                row("a failed attempt goes once a later attempt exists", aPolicy().keepLast(1).build(),
+                        List.of(attempt("orders", 1, 1).status("failed").build(),
+                                attempt("orders", 1, 2).status("creating").build()),
+                        "Delete " + attempt("orders", 1, 1).build().identifier()),
                 row("never while a newer copy of that database is in progress", aPolicy().keepLast(1).build(),
                         List.of(copy("orders", 0).status("creating").build(), copy("orders", 1).build(),
                                 copy("orders", 2).build()),

@@ -49,22 +49,32 @@ class SweepCopyRulesTest {
                         inventory(List.of(anInstance("orders")), List.of(ORDERS_NEW),
                                 List.of(aCopyOf(ORDERS_NEW).status("creating").build())),
                         "AlreadyCopied rds:orders-h1"),
-                row("a copy found by its tags under another name counts", aPolicy().build(),
+                row("a snapshot with our tags under another name is a look-alike, not a copy", aPolicy().build(),
                         inventory(List.of(anInstance("orders")), List.of(ORDERS_NEW),
                                 List.of(aCopyOf(ORDERS_NEW).id("renamed-by-someone").build())),
-                        "AlreadyCopied rds:orders-h1"),
+                        "Copy rds:orders-h1", "LookAlike renamed-by-someone"),
+                row("a user's copy of our copy inside the target region is a look-alike", aPolicy().build(),
+                        inventory(List.of(anInstance("orders")), List.of(ORDERS_NEW),
+                                List.of(aCopyOf(ORDERS_NEW).build(), aCopyOf(ORDERS_NEW).id("audit-copy")
+                                        .sourceArn(null).sourceRegion(TARGET).build())),
+                        "AlreadyCopied rds:orders-h1", "LookAlike audit-copy"),
+                row("a restored database's automated snapshot with our tags is a look-alike", aPolicy().build(),
+                        inventory(List.of(anInstance("orders")), List.of(ORDERS_NEW),
+                                List.of(aCopyOf(ORDERS_NEW).build(), aCopyOf(ORDERS_NEW).id("rds:drill-2024")
+                                        .type("automated").sourceArn(null).build())),
+                        "AlreadyCopied rds:orders-h1", "LookAlike rds:drill-2024"),
                 row("a look-alike name without tags is not a copy, and blocks the identifier", aPolicy().build(),
                         inventory(List.of(anInstance("orders")), List.of(ORDERS_NEW),
                                 List.of(aCopyOf(ORDERS_NEW).withoutOwnership().build())),
                         "Rejected rds:orders-h1"),
-                row("a copy by another installation is not ours: its identifier is taken", aPolicy().build(),
+                row("our identifier tagged by another installation is not ours: it is taken", aPolicy().build(),
                         inventory(List.of(anInstance("orders")), List.of(ORDERS_NEW),
                                 List.of(aCopyOf(ORDERS_NEW).tag(TagKeys.MANAGED_BY, "someone-else").build())),
                         "Rejected rds:orders-h1"),
-                row("a failed copy is reported, not retried blindly", aPolicy().build(),
+                row("a failed copy is retried only after a backoff", aPolicy().build(),
                         inventory(List.of(anInstance("orders")), List.of(ORDERS_NEW),
                                 List.of(aCopyOf(ORDERS_NEW).status("failed").build())),
-                        "Rejected rds:orders-h1"),
+                        "Deferred rds:orders-h1"),
                 row("a manual snapshot is not copied unless opted in", aPolicy().build(),
                         inventory(List.of(anInstance("orders")),
                                 List.of(ORDERS_OLD, aSourceSnapshot("orders", 1).id("orders-before-upgrade")
@@ -80,11 +90,19 @@ class SweepCopyRulesTest {
                                 List.of(ORDERS_OLD, aSourceSnapshot("orders", 1).status("creating").build()),
                                 List.of()),
                         "Copy rds:orders-h25"),
-                row("a source snapshot that is itself one of our copies is never copied back", aPolicy().build(),
+                row("a source snapshot that is a cross-region copy made by an installation is never copied back",
+                        aPolicy().manual().build(),
+                        inventory(List.of(anInstance("orders")),
+                                List.of(aSourceSnapshot("orders", 1).manual().sourceRegion(TARGET).sourceArn(
+                                        "arn:aws:rds:eu-central-1:123456789012:snapshot:rds:orders-x")
+                                        .tags(Map.of(TagKeys.MANAGED_BY, "x")).build()),
+                                List.of())),
+                row("a snapshot of a database restored from a copy carries our tags and is copied", aPolicy().build(),
                         inventory(List.of(anInstance("orders")),
                                 List.of(aSourceSnapshot("orders", 1).tags(Map.of(
-                                        TagKeys.MANAGED_BY, "x")).build()),
-                                List.of())),
+                                        TagKeys.MANAGED_BY, TestSnapshots.REPLICATION_ID)).build()),
+                                List.of()),
+                        "Copy rds:orders-h1"),
                 row("a database excluded by pattern is not copied", aPolicy().exclude("user*").build(),
                         inventory(List.of(anInstance("orders"), anInstance("users")), List.of(ORDERS_NEW, USERS_NEW),
                                 List.of()),
@@ -103,10 +121,37 @@ class SweepCopyRulesTest {
                         inventory(List.of(anInstance("orders")), List.of(aSourceSnapshot("orders", 1).encrypted()
                                 .build()), List.of()),
                         "Rejected rds:orders-h1"),
-                row("a custom option group without mapping is rejected", aPolicy().build(),
-                        inventory(List.of(anInstance("orders")), List.of(aSourceSnapshot("orders", 1)
-                                .optionGroup("oracle-tde").build()), List.of()),
+                row("an option group with persistent options and no mapping is rejected", aPolicy().build(),
+                        new Inventory(List.of(anInstance("orders")), List.of(aSourceSnapshot("orders", 1)
+                                .optionGroup("oracle-tde").build()), List.of(),
+                                Map.of("oracle-tde", new OptionGroup("oracle-tde", true))),
                         "Rejected rds:orders-h1"),
+                row("a non-default option group without such options is copied without mapping", aPolicy().build(),
+                        new Inventory(List.of(anInstance("orders")), List.of(aSourceSnapshot("orders", 1)
+                                .optionGroup("audit-plugin").build()), List.of(),
+                                Map.of("audit-plugin", new OptionGroup("audit-plugin", false))),
+                        "Copy rds:orders-h1"),
+                row("an option group RDS no longer knows is tried without mapping", aPolicy().build(),
+                        inventory(List.of(anInstance("orders")), List.of(aSourceSnapshot("orders", 1)
+                                .optionGroup("gone").build()), List.of()),
+                        "Copy rds:orders-h1"),
+                row("an RDS Custom database is not copied", aPolicy().build(),
+                        inventory(List.of(new SourceDatabase(SnapshotKind.DB_SNAPSHOT, "erp", Map.of(),
+                                "custom-oracle-ee", 7, null)), List.of(aSourceSnapshot("erp", 1)
+                                .engine("custom-oracle-ee").build()), List.of())),
+                row("a Multi-AZ DB cluster is not copied", aPolicy().aurora().build(),
+                        inventory(List.of(new SourceDatabase(SnapshotKind.DB_CLUSTER_SNAPSHOT, "maz", Map.of(),
+                                "postgres", 7, null)), List.of(aSourceSnapshot("maz", 1).cluster().engine("postgres")
+                                .build()), List.of())),
+                row("read replicas are out of scope by default", aPolicy().build(),
+                        inventory(List.of(new SourceDatabase(SnapshotKind.DB_SNAPSHOT, "orders-replica", Map.of(),
+                                "mysql", 7, "orders")), List.of(aSourceSnapshot("orders-replica", 1).build()),
+                                List.of())),
+                row("read replicas are copied when asked", aPolicy().readReplicas().build(),
+                        inventory(List.of(new SourceDatabase(SnapshotKind.DB_SNAPSHOT, "orders-replica", Map.of(),
+                                "mysql", 7, "orders")), List.of(aSourceSnapshot("orders-replica", 1).build()),
+                                List.of()),
+                        "Copy rds:orders-replica-h1"),
                 row("a default option group needs no mapping", aPolicy().build(),
                         inventory(List.of(anInstance("orders")), List.of(aSourceSnapshot("orders", 1)
                                 .optionGroup("default:postgres-16").build()), List.of()),
@@ -140,10 +185,15 @@ class SweepCopyRulesTest {
 
         Decision.Copy copy = plan.of(Decision.Copy.class).get(0);
         assertThat(copy.kmsKeyId()).isEqualTo(TARGET_KEY);
-        assertThat(copy.targetIdentifier()).isEqualTo(TargetIdentifiers.forSource(
+        assertThat(copy.targetIdentifier()).isEqualTo(TargetIdentifiers.forSource(TestSnapshots.PREFIX,
                 SnapshotArn.parse(encrypted.arn()).orElseThrow()));
-        assertThat(Ownership.fromTags(copy.tags())).contains(new Ownership(TestSnapshots.REPLICATION_ID,
-                encrypted.arn(), "orders", SOURCE, encrypted.createdAt()));
+        assertThat(copy.attempt()).isEqualTo(1);
+        assertThat(copy.replaces()).isNull();
+        assertThat(copy.tags()).containsEntry(TagKeys.MANAGED_BY, TestSnapshots.REPLICATION_ID)
+                .containsEntry(TagKeys.SOURCE_SNAPSHOT_ARN, encrypted.arn())
+                .containsEntry(TagKeys.SOURCE_DB_IDENTIFIER, "orders").containsEntry(TagKeys.SOURCE_REGION, SOURCE)
+                .containsEntry(TagKeys.SOURCE_CREATED_AT, encrypted.createdAt().toString())
+                .containsEntry(TagKeys.COPY_STARTED_AT, NOW.toString());
     }
 
     @Test
@@ -160,8 +210,9 @@ class SweepCopyRulesTest {
     void rejectionsNameTheSettingToFix() {
         Plan noKey = planner.planSweep(aPolicy().build(), inventory(List.of(anInstance("orders")),
                 List.of(aSourceSnapshot("orders", 1).encrypted().build()), List.of()), NOW);
-        Plan noMapping = planner.planSweep(aPolicy().build(), inventory(List.of(anInstance("orders")),
-                List.of(aSourceSnapshot("orders", 1).optionGroup("oracle-tde").build()), List.of()), NOW);
+        Plan noMapping = planner.planSweep(aPolicy().build(), new Inventory(List.of(anInstance("orders")),
+                List.of(aSourceSnapshot("orders", 1).optionGroup("oracle-tde").build()), List.of(),
+                Map.of("oracle-tde", new OptionGroup("oracle-tde", true))), NOW);
 
         assertThat(noKey.decisions().get(0).reason()).contains("TARGET_KMS_KEY_ARN").contains(TARGET);
         assertThat(noMapping.decisions().get(0).reason()).contains("oracle-tde").contains("OPTION_GROUP_MAPPING");

@@ -31,12 +31,28 @@ final class TestSnapshots {
                 .type("automated");
     }
 
-    /** An available copy of {@code source} made by this installation, with every ownership tag. */
+    /** This installation's identifier prefix. */
+    static final String PREFIX = io.github.snapshotreplication.contract.CopyIdentifiers.prefixOf(REPLICATION_ID);
+
+    /**
+     * An available copy of {@code source} made by this installation, as RDS describes it: its derived identifier,
+     * RDS's source fields, every ownership tag (copy started an hour after the source was taken).
+     */
     static Builder aCopyOf(Snapshot source) {
-        return new Builder().kind(source.kind()).region(TARGET).db(source.dbIdentifier())
-                .id(TargetIdentifiers.forSource(SnapshotArn.parse(source.arn()).orElseThrow()))
-                .createdAt(source.createdAt()).type("manual").sourceRegion(SOURCE)
-                .sourceArn(source.arn()).tags(Ownership.tagsFor(source, REPLICATION_ID));
+        return aCopyOf(source, 1);
+    }
+
+    /** Attempt {@code attempt} of a copy of {@code source}. */
+    static Builder aCopyOf(Snapshot source, int attempt) {
+        Builder b = new Builder().kind(source.kind()).region(TARGET).db(source.dbIdentifier())
+                .id(TargetIdentifiers.forSource(PREFIX, SnapshotArn.parse(source.arn()).orElseThrow(), attempt))
+                .createdAt(source.createdAt().plus(Duration.ofHours(1))).type("manual")
+                .sourceArn(source.arn()).tags(CopyTags.forCopy(source, REPLICATION_ID,
+                        source.createdAt().plus(Duration.ofHours(1))).tags());
+        if (source.kind() == SnapshotKind.DB_SNAPSHOT) {
+            b.sourceRegion(SOURCE).originalCreatedAt(source.createdAt());
+        }
+        return b;
     }
 
     static SourceDatabase anInstance(String db, String... tags) {
@@ -73,6 +89,8 @@ final class TestSnapshots {
         private String optionGroup;
         private String sourceRegion;
         private String sourceArn;
+        private String engine;
+        private Instant originalCreatedAt;
         private final Map<String, String> tags = new LinkedHashMap<>();
 
         Builder kind(SnapshotKind v) {
@@ -139,6 +157,16 @@ final class TestSnapshots {
             return this;
         }
 
+        Builder engine(String v) {
+            engine = v;
+            return this;
+        }
+
+        Builder originalCreatedAt(Instant v) {
+            originalCreatedAt = v;
+            return this;
+        }
+
         Builder tags(Map<String, String> v) {
             tags.putAll(v);
             return this;
@@ -161,8 +189,10 @@ final class TestSnapshots {
 
         Snapshot build() {
             String arn = SnapshotArn.of("aws", region, ACCOUNT, kind, id).value();
-            return new Snapshot(kind, id, arn, db, createdAt, status, type, encrypted, kmsKeyId, optionGroup,
-                    sourceRegion, sourceArn, tags);
+            return Snapshot.builder().kind(kind).identifier(id).arn(arn).dbIdentifier(db).createdAt(createdAt)
+                    .status(status).snapshotType(type).encrypted(encrypted).kmsKeyId(kmsKeyId)
+                    .optionGroupName(optionGroup).sourceRegion(sourceRegion).sourceSnapshotArn(sourceArn)
+                    .engine(engine).originalCreatedAt(originalCreatedAt).tags(tags).build();
         }
     }
 
@@ -178,6 +208,7 @@ final class TestSnapshots {
         private Map<String, String> tagFilter = Map.of();
         private Map<String, String> optionGroups = Map.of();
         private int maxCopies = 5;
+        private boolean replicas;
 
         PolicyBuilder kmsKey(String v) {
             kmsKey = v;
@@ -229,9 +260,14 @@ final class TestSnapshots {
             return this;
         }
 
+        PolicyBuilder readReplicas() {
+            replicas = true;
+            return this;
+        }
+
         ReplicationPolicy build() {
             return new ReplicationPolicy(SOURCE, TARGET, REPLICATION_ID, kmsKey, aurora, manual, keepLast, maxAge,
-                    new DatabaseScope(include, exclude, tagFilter), optionGroups, maxCopies);
+                    new DatabaseScope(include, exclude, tagFilter), optionGroups, maxCopies, replicas, null);
         }
     }
 }

@@ -1,0 +1,49 @@
+package io.github.snapshotreplication.contract;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The identifier prefix that names an installation on every copy it makes. The Lambda starts each copy's identifier
+ * with it, and the construct scopes the IAM delete permission to identifiers that start with it: a snapshot named
+ * otherwise cannot be deleted by the function's role, whatever its tags say.
+ */
+public final class CopyIdentifiers {
+
+    /** Letters that start every prefix: RDS identifiers must begin with a letter. */
+    private static final String LEAD = "sr";
+    private static final int HASH_HEX_DIGITS = 8;
+
+    private CopyIdentifiers() {
+    }
+
+    /**
+     * The prefix of this installation: {@code sr} and 8 hex digits of the SHA-256 of the replication id, e.g.
+     * {@code sr3f9a2c1b}. Two installations get different prefixes (a 32-bit hash: a clash needs tens of thousands of
+     * installations in one account and region), so they never compete for the same identifier.
+     *
+     * @param replicationId the installation's replication id
+     * @return 10 lower-case characters
+     */
+    public static String prefixOf(String replicationId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(replicationId.getBytes(StandardCharsets.UTF_8));
+            return LEAD + HexFormat.of().formatHex(digest).substring(0, HASH_HEX_DIGITS);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    }
+
+    /**
+     * The start of every identifier this installation gives a copy: the prefix and a hyphen. The IAM resource
+     * pattern is this followed by {@code *}.
+     *
+     * @param replicationId the installation's replication id
+     * @return e.g. {@code sr3f9a2c1b-}
+     */
+    public static String identifierStart(String replicationId) {
+        return prefixOf(replicationId) + "-";
+    }
+}
