@@ -101,7 +101,7 @@ final class ClusterSnapshotActions {
                         + " snapshot because it is not in available state (current state: " + snapshot.status()
                         + ").");
             }
-            return region.removeDbClusterSnapshotInternal(id);
+            return region.removeDbClusterSnapshotInternal(id, request.accessKeyId());
         });
         ResourceXml.dbClusterSnapshot(xml, removed.withStatus(SnapshotStatus.DELETED, 100));
     }
@@ -121,6 +121,7 @@ final class ClusterSnapshotActions {
                 .kmsKeyId(kmsKeyId != null ? kmsKeyId : source.kmsKeyId())
                 .sourceDbClusterSnapshotArn(source.arn())
                 .tags(tags)
+                .createdBy(request.accessKeyId())
                 .region(target.name())
                 .accountId(target.accountId())
                 .build();

@@ -17,12 +17,13 @@ import java.util.Objects;
  * @param kmsKeyId         KMS key ARN, null when unencrypted
  * @param members          DB instance identifiers of the members; the first one is the writer
  * @param tags             tags in insertion order
+ * @param createdBy        access key id of the request that created it, or {@code setup}
  * @param region           region that holds the cluster (stamped on add)
  * @param accountId        owning account (stamped on add)
  */
 public record DbCluster(String identifier, String status, String engine, String engineVersion,
                         boolean storageEncrypted, String kmsKeyId, List<String> members, Map<String, String> tags,
-                        String region, String accountId) {
+                        String createdBy, String region, String accountId) {
 
     /** Validates and freezes the record. */
     public DbCluster {
@@ -49,7 +50,7 @@ public record DbCluster(String identifier, String status, String engine, String 
     public Builder toBuilder() {
         Builder builder = new Builder().identifier(identifier).status(status).engine(engine)
                 .engineVersion(engineVersion).storageEncrypted(storageEncrypted).kmsKeyId(kmsKeyId).tags(tags)
-                .region(region).accountId(accountId);
+                .createdBy(createdBy).region(region).accountId(accountId);
         members.forEach(builder::member);
         return builder;
     }
@@ -74,6 +75,7 @@ public record DbCluster(String identifier, String status, String engine, String 
         private String kmsKeyId;
         private final List<String> members = new ArrayList<>();
         private final Map<String, String> tags = new LinkedHashMap<>();
+        private String createdBy;
         private String region;
         private String accountId;
 
@@ -91,13 +93,15 @@ public record DbCluster(String identifier, String status, String engine, String 
         public Builder tag(String key, String value) { tags.put(key, value); return this; }
         /** Replaces all tags. */
         public Builder tags(Map<String, String> value) { tags.clear(); tags.putAll(value); return this; }
+        /** Default: {@code setup} when added through {@link FakeRegion}. */
+        public Builder createdBy(String value) { createdBy = value; return this; }
         public Builder region(String value) { region = value; return this; }
         public Builder accountId(String value) { accountId = value; return this; }
 
         /** @return the cluster */
         public DbCluster build() {
             return new DbCluster(identifier, status, engine, engineVersion, storageEncrypted, kmsKeyId, members,
-                    tags, region, accountId);
+                    tags, createdBy, region, accountId);
         }
     }
 }

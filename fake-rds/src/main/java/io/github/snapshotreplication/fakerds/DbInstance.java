@@ -16,12 +16,14 @@ import java.util.Objects;
  * @param storageEncrypted    StorageEncrypted
  * @param kmsKeyId            KMS key ARN, null when unencrypted
  * @param tags                tags in insertion order
+ * @param createdBy           access key id of the request that created it, or {@code setup}
  * @param region              region that holds the instance (stamped on add)
  * @param accountId           owning account (stamped on add)
  */
 public record DbInstance(String identifier, String status, String engine, String engineVersion,
                          String dbClusterIdentifier, String optionGroupName, boolean storageEncrypted,
-                         String kmsKeyId, Map<String, String> tags, String region, String accountId) {
+                         String kmsKeyId, Map<String, String> tags, String createdBy, String region,
+                         String accountId) {
 
     /** Validates and freezes the record. */
     public DbInstance {
@@ -47,8 +49,8 @@ public record DbInstance(String identifier, String status, String engine, String
     public Builder toBuilder() {
         return new Builder().identifier(identifier).status(status).engine(engine).engineVersion(engineVersion)
                 .dbClusterIdentifier(dbClusterIdentifier).optionGroupName(optionGroupName)
-                .storageEncrypted(storageEncrypted).kmsKeyId(kmsKeyId).tags(tags).region(region)
-                .accountId(accountId);
+                .storageEncrypted(storageEncrypted).kmsKeyId(kmsKeyId).tags(tags).createdBy(createdBy)
+                .region(region).accountId(accountId);
     }
 
     /** @return a copy with these tags (in this order) */
@@ -77,6 +79,7 @@ public record DbInstance(String identifier, String status, String engine, String
         private boolean storageEncrypted;
         private String kmsKeyId;
         private final Map<String, String> tags = new LinkedHashMap<>();
+        private String createdBy;
         private String region;
         private String accountId;
 
@@ -94,13 +97,15 @@ public record DbInstance(String identifier, String status, String engine, String
         public Builder tag(String key, String value) { tags.put(key, value); return this; }
         /** Replaces all tags. */
         public Builder tags(Map<String, String> value) { tags.clear(); tags.putAll(value); return this; }
+        /** Default: {@code setup} when added through {@link FakeRegion}. */
+        public Builder createdBy(String value) { createdBy = value; return this; }
         public Builder region(String value) { region = value; return this; }
         public Builder accountId(String value) { accountId = value; return this; }
 
         /** @return the instance */
         public DbInstance build() {
             return new DbInstance(identifier, status, engine, engineVersion, dbClusterIdentifier, optionGroupName,
-                    storageEncrypted, kmsKeyId, tags, region, accountId);
+                    storageEncrypted, kmsKeyId, tags, createdBy, region, accountId);
         }
     }
 }

@@ -30,6 +30,7 @@ import java.util.Objects;
  * @param sourceRegion               SourceRegion of a cross-region copy, else null
  * @param sourceDbSnapshotIdentifier SourceDBSnapshotIdentifier (the source ARN) of a copy, else null
  * @param tags                       tags in insertion order
+ * @param createdBy                  access key id of the request that created it, {@code setup} or {@code rds}
  * @param region                     region that holds the snapshot (stamped on add)
  * @param accountId                  owning account (stamped on add)
  */
@@ -37,8 +38,8 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
                          int percentProgress, Instant createdAt, Instant originalCreatedAt, String engine,
                          String engineVersion, int allocatedStorage, boolean encrypted, String kmsKeyId,
                          String optionGroupName, boolean optionGroupRequiresMapping, String sourceRegion,
-                         String sourceDbSnapshotIdentifier, Map<String, String> tags, String region,
-                         String accountId) {
+                         String sourceDbSnapshotIdentifier, Map<String, String> tags, String createdBy,
+                         String region, String accountId) {
 
     /** Validates and freezes the record. */
     public DbSnapshot {
@@ -79,7 +80,7 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
                 .allocatedStorage(allocatedStorage).encrypted(encrypted).kmsKeyId(kmsKeyId)
                 .optionGroupName(optionGroupName).optionGroupRequiresMapping(optionGroupRequiresMapping)
                 .sourceRegion(sourceRegion).sourceDbSnapshotIdentifier(sourceDbSnapshotIdentifier).tags(tags)
-                .region(region).accountId(accountId);
+                .createdBy(createdBy).region(region).accountId(accountId);
     }
 
     /** @return a copy with another status and progress */
@@ -121,6 +122,7 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
         private String sourceRegion;
         private String sourceDbSnapshotIdentifier;
         private final Map<String, String> tags = new LinkedHashMap<>();
+        private String createdBy;
         private String region;
         private String accountId;
 
@@ -148,6 +150,8 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
         public Builder tag(String key, String value) { tags.put(key, value); return this; }
         /** Replaces all tags. */
         public Builder tags(Map<String, String> value) { tags.clear(); tags.putAll(value); return this; }
+        /** Default: {@code setup} when added through {@link FakeRegion}. */
+        public Builder createdBy(String value) { createdBy = value; return this; }
         public Builder region(String value) { region = value; return this; }
         public Builder accountId(String value) { accountId = value; return this; }
 
@@ -157,7 +161,7 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
             return new DbSnapshot(identifier, dbInstanceIdentifier, snapshotType, status, progress, createdAt,
                     originalCreatedAt, engine, engineVersion, allocatedStorage, encrypted, kmsKeyId,
                     optionGroupName, optionGroupRequiresMapping, sourceRegion, sourceDbSnapshotIdentifier, tags,
-                    region, accountId);
+                    createdBy, region, accountId);
         }
     }
 }

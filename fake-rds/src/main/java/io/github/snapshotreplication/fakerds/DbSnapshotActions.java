@@ -98,7 +98,7 @@ final class DbSnapshotActions {
                 throw new QueryError(FakeError.INVALID_DB_SNAPSHOT_STATE, "Cannot delete the snapshot because it is"
                         + " not in available state (current state: " + snapshot.status() + ").");
             }
-            return region.removeDbSnapshotInternal(id);
+            return region.removeDbSnapshotInternal(id, request.accessKeyId());
         });
         ResourceXml.dbSnapshot(xml, removed.withStatus(SnapshotStatus.DELETED, 100));
     }
@@ -122,6 +122,7 @@ final class DbSnapshotActions {
                 .sourceRegion(location.crossRegion() ? location.region().name() : null)
                 .sourceDbSnapshotIdentifier(source.arn())
                 .tags(tags)
+                .createdBy(request.accessKeyId())
                 .region(target.name())
                 .accountId(target.accountId())
                 .build();

@@ -46,6 +46,7 @@ public final class FakeRdsServer implements AutoCloseable {
     }
 
     private final Map<String, FakeRegion> regions = new ConcurrentHashMap<>();
+    private final ServerContext context = new ServerContext();
     private final FaultInjector faults = new FaultInjector();
     private final RequestLog log = new RequestLog();
     private final HttpServer server;
@@ -86,7 +87,16 @@ public final class FakeRdsServer implements AutoCloseable {
     /** @return the state of this region (e.g. {@code eu-west-1}), created empty on first use */
     public FakeRegion region(String name) {
         Objects.requireNonNull(name, "name");
-        return regions.computeIfAbsent(name, n -> new FakeRegion(n, ACCOUNT_ID));
+        return regions.computeIfAbsent(name, n -> new FakeRegion(n, ACCOUNT_ID, context));
+    }
+
+    /**
+     * @return every resource deleted since the start, in order, through the API ({@code deletedBy} = the caller's
+     *     access key id) or by test code ({@code deletedBy} = {@value FakeRegion#CREATED_BY_SETUP}): ground truth
+     *     of who removed what
+     */
+    public List<Deletion> deletions() {
+        return context.deletions();
     }
 
     /** @return the fault injector of this server */

@@ -1,8 +1,10 @@
 package io.github.snapshotreplication.fakerds;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,12 +23,17 @@ public final class FakeRegion {
     public static final int DEFAULT_COPY_QUOTA = 20;
     /** Default cross-region cluster snapshot copies in flight into a region. */
     public static final int DEFAULT_CLUSTER_COPY_QUOTA = 5;
+    /** {@code createdBy} of what test code added, and {@code deletedBy} of what it removed, through this class. */
+    public static final String CREATED_BY_SETUP = "setup";
+    /** {@code createdBy} of what RDS itself made: automated snapshots. */
+    public static final String CREATED_BY_RDS = "rds";
 
     private static final String DB = "db:";
     private static final String CLUSTER = "cluster:";
 
     private final String name;
     private final String accountId;
+    private final ServerContext context;
     private final Object lock = new Object();
     private final ResourceStore<DbInstance> instances;
     private final ResourceStore<DbCluster> clusters;
@@ -40,9 +47,10 @@ public final class FakeRegion {
     private volatile int copyQuota = DEFAULT_COPY_QUOTA;
     private volatile int clusterCopyQuota = DEFAULT_CLUSTER_COPY_QUOTA;
 
-    FakeRegion(String name, String accountId) {
+    FakeRegion(String name, String accountId, ServerContext context) {
         this.name = name;
         this.accountId = accountId;
+        this.context = context;
         this.instances = new ResourceStore<>(DbInstance::identifier, i -> null, i -> false, i -> false);
         this.clusters = new ResourceStore<>(DbCluster::identifier, c -> null, c -> false, c -> false);
         this.snapshots = new ResourceStore<>(DbSnapshot::identifier, DbSnapshot::dbInstanceIdentifier,
@@ -63,27 +71,41 @@ public final class FakeRegion {
         return accountId;
     }
 
-    /** Adds or replaces a DB instance. */
+    /** Adds or replaces a DB instance; {@code createdBy} defaults to {@value #CREATED_BY_SETUP}. */
     public FakeRegion addDbInstance(DbInstance instance) {
-        locked(() -> instances.put(instance.withLocation(name, accountId)));
+        DbInstance stamped = instance.createdBy() != null ? instance
+                : instance.toBuilder().createdBy(CREATED_BY_SETUP).build();
+        locked(() -> putDbInstance(stamped));
         return this;
     }
 
-    /** Adds or replaces a DB cluster. */
+    /** Adds or replaces a DB cluster; {@code createdBy} defaults to {@value #CREATED_BY_SETUP}. */
     public FakeRegion addDbCluster(DbCluster cluster) {
-        locked(() -> clusters.put(cluster.withLocation(name, accountId)));
+        DbCluster stamped = cluster.createdBy() != null ? cluster
+                : cluster.toBuilder().createdBy(CREATED_BY_SETUP).build();
+        locked(() -> putDbCluster(stamped));
         return this;
     }
 
-    /** Adds or replaces a DB snapshot; a pending one joins the queue of {@link #completePendingCopies(int)}. */
+    /**
+     * Adds or replaces a DB snapshot ({@code createdBy} defaults to {@value #CREATED_BY_SETUP}); a pending one joins
+     * the queue of {@link #completePendingCopies(int)}.
+     */
     public FakeRegion addDbSnapshot(DbSnapshot snapshot) {
-        locked(() -> putDbSnapshot(snapshot));
+        DbSnapshot stamped = snapshot.createdBy() != null ? snapshot
+                : snapshot.toBuilder().createdBy(CREATED_BY_SETUP).build();
+        locked(() -> putDbSnapshot(stamped));
         return this;
     }
 
-    /** Adds or replaces a DB cluster snapshot; a pending one joins the queue of {@link #completePendingCopies}. */
+    /**
+     * Adds or replaces a DB cluster snapshot ({@code createdBy} defaults to {@value #CREATED_BY_SETUP}); a pending
+     * one joins the queue of {@link #completePendingCopies}.
+     */
     public FakeRegion addDbClusterSnapshot(DbClusterSnapshot snapshot) {
-        locked(() -> putDbClusterSnapshot(snapshot));
+        DbClusterSnapshot stamped = snapshot.createdBy() != null ? snapshot
+                : snapshot.toBuilder().createdBy(CREATED_BY_SETUP).build();
+        locked(() -> putDbClusterSnapshot(stamped));
         return this;
     }
 
@@ -127,24 +149,27 @@ public final class FakeRegion {
         return Optional.ofNullable(clusterSnapshots.get(identifier));
     }
 
-    /** Removes a DB snapshot, whatever its state (test setup; the API's delete has rules). */
+    /**
+     * Removes a DB snapshot, whatever its state (test setup; the API's delete has rules). The deletion log records
+     * it with {@code deletedBy} {@value #CREATED_BY_SETUP}.
+     */
     public void removeDbSnapshot(String identifier) {
-        locked(() -> removeDbSnapshotInternal(identifier));
+        locked(() -> removeDbSnapshotInternal(identifier, CREATED_BY_SETUP));
     }
 
-    /** Removes a DB cluster snapshot, whatever its state. */
+    /** Removes a DB cluster snapshot, whatever its state; logged as deleted by {@value #CREATED_BY_SETUP}. */
     public void removeDbClusterSnapshot(String identifier) {
-        locked(() -> removeDbClusterSnapshotInternal(identifier));
+        locked(() -> removeDbClusterSnapshotInternal(identifier, CREATED_BY_SETUP));
     }
 
-    /** Removes a DB instance (its snapshots stay, as in RDS). */
+    /** Removes a DB instance (its snapshots stay); logged as deleted by {@value #CREATED_BY_SETUP}. */
     public void removeDbInstance(String identifier) {
-        locked(() -> instances.remove(identifier));
+        locked(() -> removeDbInstanceInternal(identifier, CREATED_BY_SETUP));
     }
 
-    /** Removes a DB cluster (its snapshots stay, as in RDS). */
+    /** Removes a DB cluster (its snapshots stay); logged as deleted by {@value #CREATED_BY_SETUP}. */
     public void removeDbCluster(String identifier) {
-        locked(() -> clusters.remove(identifier));
+        locked(() -> removeDbClusterInternal(identifier, CREATED_BY_SETUP));
     }
 
     /** Finishes every pending snapshot (creating, copying, pending): available, 100 %. @return how many */
@@ -265,15 +290,69 @@ public final class FakeRegion {
     }
 
     /** Caller holds the lock. */
-    DbSnapshot removeDbSnapshotInternal(String identifier) {
-        pending.remove(DB + ResourceStore.key(identifier));
-        return snapshots.remove(identifier);
+    DbInstance putDbInstance(DbInstance instance) {
+        DbInstance stamped = instance.withLocation(name, accountId);
+        instances.put(stamped);
+        return stamped;
     }
 
     /** Caller holds the lock. */
-    DbClusterSnapshot removeDbClusterSnapshotInternal(String identifier) {
+    DbCluster putDbCluster(DbCluster cluster) {
+        DbCluster stamped = cluster.withLocation(name, accountId);
+        clusters.put(stamped);
+        return stamped;
+    }
+
+    /** Caller holds the lock. @return the removed snapshot or null; logged as deleted by {@code deletedBy} */
+    DbSnapshot removeDbSnapshotInternal(String identifier, String deletedBy) {
+        pending.remove(DB + ResourceStore.key(identifier));
+        DbSnapshot removed = snapshots.remove(identifier);
+        if (removed != null) {
+            logDeletion(ResourceKind.DB_SNAPSHOT, removed.identifier(), removed.createdBy(), deletedBy,
+                    removed.tags(), removed.status());
+        }
+        return removed;
+    }
+
+    /** Caller holds the lock. @return the removed snapshot or null; logged as deleted by {@code deletedBy} */
+    DbClusterSnapshot removeDbClusterSnapshotInternal(String identifier, String deletedBy) {
         pending.remove(CLUSTER + ResourceStore.key(identifier));
-        return clusterSnapshots.remove(identifier);
+        DbClusterSnapshot removed = clusterSnapshots.remove(identifier);
+        if (removed != null) {
+            logDeletion(ResourceKind.DB_CLUSTER_SNAPSHOT, removed.identifier(), removed.createdBy(), deletedBy,
+                    removed.tags(), removed.status());
+        }
+        return removed;
+    }
+
+    /** Caller holds the lock. @return the removed instance or null; logged as deleted by {@code deletedBy} */
+    DbInstance removeDbInstanceInternal(String identifier, String deletedBy) {
+        DbInstance removed = instances.remove(identifier);
+        if (removed != null) {
+            logDeletion(ResourceKind.DB_INSTANCE, removed.identifier(), removed.createdBy(), deletedBy,
+                    removed.tags(), removed.status());
+        }
+        return removed;
+    }
+
+    /** Caller holds the lock. @return the removed cluster or null; logged as deleted by {@code deletedBy} */
+    DbCluster removeDbClusterInternal(String identifier, String deletedBy) {
+        DbCluster removed = clusters.remove(identifier);
+        if (removed != null) {
+            logDeletion(ResourceKind.DB_CLUSTER, removed.identifier(), removed.createdBy(), deletedBy,
+                    removed.tags(), removed.status());
+        }
+        return removed;
+    }
+
+    /** @return the server's clock reading: the time RDS stamps on what it creates now */
+    Instant now() {
+        return context.now();
+    }
+
+    private void logDeletion(ResourceKind kind, String identifier, String createdBy, String deletedBy,
+                             Map<String, String> tags, String status) {
+        context.recordDeletion(new Deletion(name, kind, identifier, createdBy, deletedBy, tags, status));
     }
 
     private void track(String entry, boolean isPending) {

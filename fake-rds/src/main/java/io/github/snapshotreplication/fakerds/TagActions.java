@@ -74,18 +74,14 @@ final class TagActions {
                 if (i == null) {
                     throw new QueryError(FakeError.DB_INSTANCE_NOT_FOUND, "DBInstance " + name + " not found.");
                 }
-                DbInstance changed = i.withTags(change.apply(i.tags()));
-                region.instanceStore().put(changed);
-                yield changed.tags();
+                yield region.putDbInstance(i.withTags(change.apply(i.tags()))).tags();
             }
             case "cluster" -> {
                 DbCluster c = local ? region.clusterStore().get(id) : null;
                 if (c == null) {
                     throw new QueryError(FakeError.DB_CLUSTER_NOT_FOUND, "DBCluster " + name + " not found.");
                 }
-                DbCluster changed = c.withTags(change.apply(c.tags()));
-                region.clusterStore().put(changed);
-                yield changed.tags();
+                yield region.putDbCluster(c.withTags(change.apply(c.tags()))).tags();
             }
             default -> throw QueryError.invalidValue("Unsupported resource type in ResourceName " + name
                     + " (the fake supports db, cluster, snapshot, cluster-snapshot)");
