@@ -24,7 +24,7 @@ final class ClusterSnapshotActions {
 
     void describe(QueryRequest request, XmlWriter xml) {
         FakeRegion region = regions.apply(request.region());
-        ResourceStore.Page<DbClusterSnapshot> page = DESCRIBE.run(request, region, region.clusterSnapshotStore());
+        ResourceStore.Page<DbClusterSnapshot> page = DESCRIBE.run(request, region, region.state().clusterSnapshots());
         xml.start("DBClusterSnapshots");
         page.items().forEach(s -> ResourceXml.dbClusterSnapshot(xml, s));
         xml.end();
@@ -61,8 +61,8 @@ final class ClusterSnapshotActions {
             CopyRules.checkKmsKey(kmsKeyId, target);
         }
         DbClusterSnapshot copy = newCopy(request, target, source, kmsKeyId);
-        DbClusterSnapshot stored = target.locked(() -> {
-            ResourceStore<DbClusterSnapshot> store = target.clusterSnapshotStore();
+        DbClusterSnapshot stored = target.state().locked(() -> {
+            ResourceStore<DbClusterSnapshot> store = target.state().clusterSnapshots();
             if (store.contains(copy.identifier())) {
                 throw new QueryError(FakeError.DB_CLUSTER_SNAPSHOT_ALREADY_EXISTS, "Cannot create the cluster"
                         + " snapshot because one with the identifier " + copy.identifier() + " already exists.");
@@ -77,7 +77,7 @@ final class ClusterSnapshotActions {
                         + store.inFlightCopyCount() + " cross-region cluster snapshot copies are already in"
                         + " progress to " + target.name() + " (quota " + target.clusterCopyQuota() + ").");
             }
-            return target.putDbClusterSnapshot(copy);
+            return target.state().putDbClusterSnapshot(copy);
         });
         ResourceXml.dbClusterSnapshot(xml, stored);
     }
@@ -86,8 +86,8 @@ final class ClusterSnapshotActions {
         FakeRegion region = regions.apply(request.region());
         String value = request.required("DBClusterSnapshotIdentifier");
         String id = Describe.localId(value, "cluster-snapshot", region);
-        DbClusterSnapshot removed = region.locked(() -> {
-            DbClusterSnapshot snapshot = id == null ? null : region.clusterSnapshotStore().get(id);
+        DbClusterSnapshot removed = region.state().locked(() -> {
+            DbClusterSnapshot snapshot = id == null ? null : region.state().clusterSnapshots().get(id);
             if (snapshot == null) {
                 throw new QueryError(FakeError.DB_CLUSTER_SNAPSHOT_NOT_FOUND, "DBClusterSnapshot not found: "
                         + value);
@@ -101,7 +101,7 @@ final class ClusterSnapshotActions {
                         + " snapshot because it is not in available state (current state: " + snapshot.status()
                         + ").");
             }
-            return region.removeDbClusterSnapshotInternal(id, request.accessKeyId());
+            return region.state().removeDbClusterSnapshot(id, request.accessKeyId());
         });
         ResourceXml.dbClusterSnapshot(xml, removed.withStatus(SnapshotStatus.DELETED, 100));
     }
@@ -119,6 +119,9 @@ final class ClusterSnapshotActions {
                 .status(SnapshotStatus.COPYING)
                 .percentProgress(0)
                 .kmsKeyId(kmsKeyId != null ? kmsKeyId : source.kmsKeyId())
+                // RDS API reference, DBClusterSnapshot: SourceDBClusterSnapshotArn is the source's ARN when the
+                // snapshot was copied, same Region or not. The reference says nothing of SnapshotCreateTime on a
+                // copy, so the copy keeps the source's (README: assumptions); the start shows in pendingCopies().
                 .sourceDbClusterSnapshotArn(source.arn())
                 .tags(tags)
                 .createdBy(request.accessKeyId())

@@ -24,7 +24,7 @@ final class DbSnapshotActions {
 
     void describe(QueryRequest request, XmlWriter xml) {
         FakeRegion region = regions.apply(request.region());
-        ResourceStore.Page<DbSnapshot> page = DESCRIBE.run(request, region, region.snapshotStore());
+        ResourceStore.Page<DbSnapshot> page = DESCRIBE.run(request, region, region.state().snapshots());
         xml.start("DBSnapshots");
         page.items().forEach(s -> ResourceXml.dbSnapshot(xml, s));
         xml.end();
@@ -60,8 +60,8 @@ final class DbSnapshotActions {
                     + " specify OptionGroupName, an option group of " + target.name() + ".");
         }
         DbSnapshot copy = newCopy(request, target, location, source, kmsKeyId, optionGroup);
-        DbSnapshot stored = target.locked(() -> {
-            ResourceStore<DbSnapshot> store = target.snapshotStore();
+        DbSnapshot stored = target.state().locked(() -> {
+            ResourceStore<DbSnapshot> store = target.state().snapshots();
             if (store.contains(copy.identifier())) {
                 throw new QueryError(FakeError.DB_SNAPSHOT_ALREADY_EXISTS, "Cannot create the snapshot because a"
                         + " snapshot with the identifier " + copy.identifier() + " already exists.");
@@ -76,7 +76,7 @@ final class DbSnapshotActions {
                         + store.inFlightCopyCount() + " cross-region snapshot copies are already in progress to "
                         + target.name() + " (quota " + target.copyQuota() + ").");
             }
-            return target.putDbSnapshot(copy);
+            return target.state().putDbSnapshot(copy, location.region().name());
         });
         ResourceXml.dbSnapshot(xml, stored);
     }
@@ -85,8 +85,8 @@ final class DbSnapshotActions {
         FakeRegion region = regions.apply(request.region());
         String value = request.required("DBSnapshotIdentifier");
         String id = Describe.localId(value, "snapshot", region);
-        DbSnapshot removed = region.locked(() -> {
-            DbSnapshot snapshot = id == null ? null : region.snapshotStore().get(id);
+        DbSnapshot removed = region.state().locked(() -> {
+            DbSnapshot snapshot = id == null ? null : region.state().snapshots().get(id);
             if (snapshot == null) {
                 throw new QueryError(FakeError.DB_SNAPSHOT_NOT_FOUND, "DBSnapshot not found: " + value);
             }
@@ -98,7 +98,7 @@ final class DbSnapshotActions {
                 throw new QueryError(FakeError.INVALID_DB_SNAPSHOT_STATE, "Cannot delete the snapshot because it is"
                         + " not in available state (current state: " + snapshot.status() + ").");
             }
-            return region.removeDbSnapshotInternal(id, request.accessKeyId());
+            return region.state().removeDbSnapshot(id, request.accessKeyId());
         });
         ResourceXml.dbSnapshot(xml, removed.withStatus(SnapshotStatus.DELETED, 100));
     }
@@ -112,6 +112,10 @@ final class DbSnapshotActions {
         tags.putAll(request.tags());
         return source.toBuilder()
                 .identifier(ResourceStore.key(request.required("TargetDBSnapshotIdentifier")))
+                // RDS API reference, DBSnapshot: SnapshotCreateTime changes for the copy when the snapshot is copied;
+                // OriginalSnapshotCreateTime doesn't change when the snapshot is copied.
+                .createdAt(target.state().now())
+                .originalCreatedAt(source.originalCreatedAt())
                 .snapshotType("manual")
                 .status(SnapshotStatus.CREATING)
                 .percentProgress(0)
@@ -119,8 +123,11 @@ final class DbSnapshotActions {
                 .kmsKeyId(kmsKeyId != null ? kmsKeyId : source.kmsKeyId())
                 .optionGroupName(optionGroup != null ? optionGroup : source.optionGroupName())
                 .optionGroupRequiresMapping(source.optionGroupRequiresMapping() && optionGroup == null)
+                // RDS API reference, DBSnapshot: SourceDBSnapshotIdentifier (the source ARN) only has a value for a
+                // cross-account or cross-Region copy. SourceRegion ("created in or copied from") is set for
+                // cross-Region copies only, as in the verified fixtures (README: assumptions).
                 .sourceRegion(location.crossRegion() ? location.region().name() : null)
-                .sourceDbSnapshotIdentifier(source.arn())
+                .sourceDbSnapshotIdentifier(location.crossRegion() ? source.arn() : null)
                 .tags(tags)
                 .createdBy(request.accessKeyId())
                 .region(target.name())

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +103,14 @@ public final class FakeRdsServer implements AutoCloseable {
     /** @return the fault injector of this server */
     public FaultInjector faults() {
         return faults;
+    }
+
+    /**
+     * Sets the clock RDS stamps times with: {@code SnapshotCreateTime} of copies and of created snapshots, and the
+     * start time of pending copies. Default {@link Clock#systemUTC()}; a test can set a fixed or movable clock.
+     */
+    public void setClock(Clock clock) {
+        context.setClock(clock);
     }
 
     /** Adds this delay to every request (benchmarks). Requests are served in parallel, so it does not add up. */
