@@ -171,6 +171,7 @@ class FixtureShapesTest {
     void describeDbInstancesAndDbClusters() {
         rds.region(Sdk.SOURCE)
                 .addDbInstance(DbInstance.builder().identifier("orders-db").engineVersion("16.2")
+                        .dbInstanceClass("db.r6g.large")
                         .storageEncrypted(true).kmsKeyId(Sdk.SOURCE_KEY).tag("team", "orders").build())
                 .addDbCluster(DbCluster.builder().identifier("billing-aurora").engineVersion("15.4")
                         .storageEncrypted(true).kmsKeyId(Sdk.SOURCE_KEY).member("billing-aurora-instance-1")
