@@ -2,7 +2,9 @@ package io.github.snapshotreplication.fakerds;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -97,6 +99,41 @@ final class CopyRules {
         if (!signedForSource || !presigned.containsKey("X-Amz-Signature")) {
             throw QueryError.invalidValue("Invalid PreSignedUrl: it must be signed for the source region "
                     + source.region().name() + " (X-Amz-Credential " + credential + "): " + url);
+        }
+    }
+
+    /**
+     * RDS User Guide, Copying a DB snapshot, option groups: option groups are regional, and a cross-Region copy of a
+     * snapshot whose option group has a persistent or permanent option (TDE) must name an option group of the target
+     * Region. A named group must exist where the copy is made ({@code OptionGroupNotFoundFault}). The refusal's code
+     * and text are the ones practitioners report (InvalidParameterValue "The snapshot requires a target option group
+     * with the following options: [...]"); a named group that lacks those options is refused the same way. A
+     * snapshot flagged {@code optionGroupRequiresMapping} whose group is not known in its region counts as having
+     * such options.
+     */
+    static void checkOptionGroup(QueryRequest request, Source location, DbSnapshot source, FakeRegion target) {
+        String targetName = request.optional("OptionGroupName");
+        OptionGroup targetGroup = targetName == null ? null : target.optionGroup(targetName).orElseThrow(
+                () -> new QueryError(FakeError.OPTION_GROUP_NOT_FOUND, "Specified OptionGroupName not found: "
+                        + targetName));
+        if (!location.crossRegion() || source.optionGroupName() == null) {
+            return;
+        }
+        Optional<OptionGroup> sourceGroup = location.region().optionGroup(source.optionGroupName());
+        List<String> required = sourceGroup.map(OptionGroup::persistentOrPermanentOptions).orElse(List.of());
+        boolean unknownButFlagged = sourceGroup.isEmpty() && source.optionGroupRequiresMapping();
+        if (required.isEmpty() && !unknownButFlagged) {
+            return;
+        }
+        boolean satisfied = targetGroup != null && targetGroup.options().stream().map(OptionGroup.Option::name)
+                .toList().containsAll(required);
+        if (!satisfied) {
+            String options = unknownButFlagged ? "the persistent options of " + source.optionGroupName()
+                    : String.join(", ", required);
+            throw QueryError.invalidValue("The snapshot requires a target option group with the following options: ["
+                    + options + "] (source option group " + source.optionGroupName() + " in "
+                    + location.region().name() + "; specify OptionGroupName, an option group of " + target.name()
+                    + " with these options)");
         }
     }
 

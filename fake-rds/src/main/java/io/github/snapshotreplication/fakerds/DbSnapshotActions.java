@@ -53,12 +53,8 @@ final class DbSnapshotActions {
         if (kmsKeyId != null) {
             CopyRules.checkKmsKey(kmsKeyId, target);
         }
+        CopyRules.checkOptionGroup(request, location, source, target);
         String optionGroup = request.optional("OptionGroupName");
-        if (location.crossRegion() && source.optionGroupRequiresMapping() && optionGroup == null) {
-            throw QueryError.invalidCombination("The snapshot " + sourceValue + " uses option group "
-                    + source.optionGroupName() + ", whose options (such as TDE) cannot be copied to another region:"
-                    + " specify OptionGroupName, an option group of " + target.name() + ".");
-        }
         DbSnapshot copy = newCopy(request, target, location, source, kmsKeyId, optionGroup);
         DbSnapshot stored = target.state().locked(() -> {
             ResourceStore<DbSnapshot> store = target.state().snapshots();

@@ -24,6 +24,7 @@ public enum FakeError {
     DB_CLUSTER_SNAPSHOT_NOT_FOUND(404, "DBClusterSnapshotNotFoundFault", "DBClusterSnapshot not found."),
     DB_INSTANCE_NOT_FOUND(404, "DBInstanceNotFound", "DBInstance not found."),
     DB_CLUSTER_NOT_FOUND(404, "DBClusterNotFoundFault", "DBCluster not found."),
+    OPTION_GROUP_NOT_FOUND(404, "OptionGroupNotFoundFault", "The specified option group could not be found."),
     INVALID_DB_SNAPSHOT_STATE(400, "InvalidDBSnapshotState", "The snapshot is not in the available state."),
     INVALID_DB_CLUSTER_SNAPSHOT_STATE(400, "InvalidDBClusterSnapshotStateFault",
             "The cluster snapshot is not in the available state."),

@@ -164,6 +164,7 @@ public final class FakeRdsServer implements AutoCloseable {
         DbSnapshotActions snapshots = new DbSnapshotActions(this::region);
         ClusterSnapshotActions clusterSnapshots = new ClusterSnapshotActions(this::region);
         TagActions tags = new TagActions(this::region);
+        OptionGroupActions optionGroups = new OptionGroupActions(this::region);
         Map<String, QueryApiHandler.Action> actions = new LinkedHashMap<>();
         actions.put("DescribeDBInstances", instances::describeInstances);
         actions.put("DescribeDBClusters", instances::describeClusters);
@@ -176,6 +177,7 @@ public final class FakeRdsServer implements AutoCloseable {
         actions.put("ListTagsForResource", tags::list);
         actions.put("AddTagsToResource", tags::add);
         actions.put("RemoveTagsFromResource", tags::remove);
+        actions.put("DescribeOptionGroups", optionGroups::describe);
         return actions;
     }
 }

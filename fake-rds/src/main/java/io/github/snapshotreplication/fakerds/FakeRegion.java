@@ -83,6 +83,22 @@ public final class FakeRegion {
         return this;
     }
 
+    /** Adds or replaces an option group ({@code default:<engine>-<major>} groups also exist without being added). */
+    public FakeRegion addOptionGroup(OptionGroup group) {
+        state.locked(() -> state.putOptionGroup(group));
+        return this;
+    }
+
+    /** @return the option groups added, sorted by name (the implicit default groups are not listed) */
+    public List<OptionGroup> optionGroups() {
+        return List.copyOf(state.optionGroups().values());
+    }
+
+    /** @return the option group of that name (case-insensitive): added, or an implicit {@code default:...} group */
+    public Optional<OptionGroup> optionGroup(String name) {
+        return state.optionGroup(name);
+    }
+
     /** @return the DB instances, sorted by identifier */
     public List<DbInstance> dbInstances() {
         return List.copyOf(state.instances().values());

@@ -2,6 +2,7 @@ package io.github.snapshotreplication.fakerds;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +20,7 @@ final class RegionState {
     private final ResourceStore<DbCluster> clusters;
     private final ResourceStore<DbSnapshot> snapshots;
     private final ResourceStore<DbClusterSnapshot> clusterSnapshots;
+    private final ResourceStore<OptionGroup> optionGroups;
     /** Pending snapshots in the order they started; guarded by lock. */
     private final PendingQueue pending = new PendingQueue();
 
@@ -33,6 +35,7 @@ final class RegionState {
         this.clusterSnapshots = new ResourceStore<>(DbClusterSnapshot::identifier,
                 DbClusterSnapshot::dbClusterIdentifier, s -> "manual".equals(s.snapshotType()),
                 s -> s.isPending() && isCrossRegion(s.sourceRegion()));
+        this.optionGroups = new ResourceStore<>(OptionGroup::name, g -> null, g -> false, g -> false);
     }
 
     String name() {
@@ -71,9 +74,29 @@ final class RegionState {
         return clusterSnapshots;
     }
 
+    ResourceStore<OptionGroup> optionGroups() {
+        return optionGroups;
+    }
+
     /** Caller holds the lock. */
     PendingQueue pending() {
         return pending;
+    }
+
+    /** Caller holds the lock. */
+    OptionGroup putOptionGroup(OptionGroup group) {
+        OptionGroup stamped = group.withLocation(name, accountId);
+        optionGroups.put(stamped);
+        return stamped;
+    }
+
+    /** @return the option group added under this name, else the implicit {@code default:...} group of that name */
+    Optional<OptionGroup> optionGroup(String groupName) {
+        OptionGroup added = optionGroups.get(groupName);
+        if (added != null) {
+            return Optional.of(added);
+        }
+        return OptionGroup.defaultGroup(groupName).map(g -> g.withLocation(name, accountId));
     }
 
     /** Caller holds the lock. */

@@ -100,6 +100,26 @@ final class ResourceXml {
         xml.end();
     }
 
+    static void optionGroup(XmlWriter xml, OptionGroup g) {
+        xml.start("OptionGroup")
+                .element("OptionGroupName", g.name())
+                .element("OptionGroupDescription", g.description())
+                .element("EngineName", g.engineName())
+                .element("MajorEngineVersion", g.majorEngineVersion())
+                .start("Options");
+        for (OptionGroup.Option option : g.options()) {
+            xml.start("Option")
+                    .element("OptionName", option.name())
+                    .element("Persistent", option.persistent())
+                    .element("Permanent", option.permanent())
+                    .end();
+        }
+        xml.end()
+                .element("AllowsVpcAndNonVpcInstanceMemberships", true)
+                .element("OptionGroupArn", g.arn())
+                .end();
+    }
+
     static void tagList(XmlWriter xml, Map<String, String> tags) {
         xml.start("TagList");
         tags.forEach((key, value) -> xml.start("Tag").element("Key", key).element("Value", value).end());

@@ -245,7 +245,7 @@ class CopyDbSnapshotTest {
     }
 
     @Test
-    void optionGroupThatNeedsMappingRequiresOptionGroupName() {
+    void legacyFlagMarksAnUnknownOptionGroupAsHavingPersistentOptions() {
         rds.region(Sdk.SOURCE).addDbSnapshot(Sdk.automated("rds:ora-1", "ora").engine("oracle-ee")
                 .optionGroupName("ora-tde").optionGroupRequiresMapping(true).build());
         CopyDbSnapshotRequest.Builder request = crossRegion()
@@ -253,9 +253,12 @@ class CopyDbSnapshotTest {
 
         assertThatThrownBy(() -> target.copyDBSnapshot(request.build()))
                 .isInstanceOfSatisfying(RdsException.class, e -> {
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterCombination");
-                    assertThat(e.awsErrorDetails().errorMessage()).contains("ora-tde");
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("requires a target option group")
+                            .contains("ora-tde");
                 });
+        rds.region(Sdk.TARGET).addOptionGroup(OptionGroup.builder().name("ora-tde-dr").engineName("oracle-ee")
+                .majorEngineVersion("19").option("TDE", true, true).build());
         DBSnapshot copy = target.copyDBSnapshot(request.optionGroupName("ora-tde-dr").build()).dbSnapshot();
         assertThat(copy.optionGroupName()).isEqualTo("ora-tde-dr");
         assertThat(rds.requests().get(1).params()).containsEntry("OptionGroupName", "ora-tde-dr");
