@@ -112,7 +112,8 @@ final class ClusterSnapshotActions {
         if (request.bool("CopyTags", false)) {
             tags.putAll(source.tags());
         }
-        tags.putAll(request.tags());
+        tags.putAll(TagRules.checkRequestTags(request.tags()));
+        TagRules.checkCount(tags, request.required("TargetDBClusterSnapshotIdentifier"));
         return source.toBuilder()
                 .identifier(ResourceStore.key(request.required("TargetDBClusterSnapshotIdentifier")))
                 .snapshotType("manual")

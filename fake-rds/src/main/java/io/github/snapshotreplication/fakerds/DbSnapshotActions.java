@@ -105,7 +105,8 @@ final class DbSnapshotActions {
         if (request.bool("CopyTags", false)) {
             tags.putAll(source.tags());
         }
-        tags.putAll(request.tags());
+        tags.putAll(TagRules.checkRequestTags(request.tags()));
+        TagRules.checkCount(tags, request.required("TargetDBSnapshotIdentifier"));
         return source.toBuilder()
                 .identifier(ResourceStore.key(request.required("TargetDBSnapshotIdentifier")))
                 // RDS API reference, DBSnapshot: SnapshotCreateTime changes for the copy when the snapshot is copied;

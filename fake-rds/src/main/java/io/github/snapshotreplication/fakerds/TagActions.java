@@ -23,14 +23,14 @@ final class TagActions {
     }
 
     void add(QueryRequest request, XmlWriter xml) {
-        Map<String, String> added = request.tags();
+        Map<String, String> added = TagRules.checkRequestTags(request.tags());
         if (added.isEmpty()) {
             throw QueryError.missing("Tags");
         }
         update(request, tags -> {
             Map<String, String> merged = new LinkedHashMap<>(tags);
             merged.putAll(added);
-            return merged;
+            return TagRules.checkCount(merged, request.required("ResourceName"));
         });
     }
 
