@@ -67,15 +67,9 @@ final class ClusterSnapshotActions {
                 throw new QueryError(FakeError.DB_CLUSTER_SNAPSHOT_ALREADY_EXISTS, "Cannot create the cluster"
                         + " snapshot because one with the identifier " + copy.identifier() + " already exists.");
             }
-            if (store.manualCount() >= target.manualClusterSnapshotQuota()) {
-                throw new QueryError(FakeError.SNAPSHOT_QUOTA_EXCEEDED, "Cannot copy DB cluster snapshot: the"
-                        + " manual cluster snapshot quota for this account in " + target.name()
-                        + " has been reached (" + target.manualClusterSnapshotQuota() + ").");
-            }
-            if (location.crossRegion() && store.inFlightCopyCount() >= target.clusterCopyQuota()) {
-                throw new QueryError(FakeError.SNAPSHOT_QUOTA_EXCEEDED, "Cannot copy DB cluster snapshot: "
-                        + store.inFlightCopyCount() + " cross-region cluster snapshot copies are already in"
-                        + " progress to " + target.name() + " (quota " + target.clusterCopyQuota() + ").");
+            SnapshotQuotas.checkManual(store, target.manualClusterSnapshotQuota());
+            if (location.crossRegion()) {
+                SnapshotQuotas.checkCopiesInProgress(store, target.clusterCopyQuota());
             }
             return target.state().putDbClusterSnapshot(copy);
         });

@@ -62,15 +62,9 @@ final class DbSnapshotActions {
                 throw new QueryError(FakeError.DB_SNAPSHOT_ALREADY_EXISTS, "Cannot create the snapshot because a"
                         + " snapshot with the identifier " + copy.identifier() + " already exists.");
             }
-            if (store.manualCount() >= target.manualSnapshotQuota()) {
-                throw new QueryError(FakeError.SNAPSHOT_QUOTA_EXCEEDED, "Cannot copy DB snapshot: the manual"
-                        + " snapshot quota for this account in " + target.name() + " has been reached ("
-                        + target.manualSnapshotQuota() + ").");
-            }
-            if (location.crossRegion() && store.inFlightCopyCount() >= target.copyQuota()) {
-                throw new QueryError(FakeError.SNAPSHOT_QUOTA_EXCEEDED, "Cannot copy DB snapshot: "
-                        + store.inFlightCopyCount() + " cross-region snapshot copies are already in progress to "
-                        + target.name() + " (quota " + target.copyQuota() + ").");
+            SnapshotQuotas.checkManual(store, target.manualSnapshotQuota());
+            if (location.crossRegion()) {
+                SnapshotQuotas.checkCopiesInProgress(store, target.copyQuota());
             }
             return target.state().putDbSnapshot(copy, location.region().name());
         });

@@ -273,7 +273,8 @@ class CopyDbSnapshotTest {
 
         assertThatThrownBy(() -> target.copyDBSnapshot(crossRegion().targetDBSnapshotIdentifier("c3").build()))
                 .isInstanceOfSatisfying(SnapshotQuotaExceededException.class, e ->
-                        assertThat(e.awsErrorDetails().errorMessage()).contains("in progress"));
+                        assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo("Cannot copy more than 2 snapshots across regions"));
         assertThat(dr.completePendingCopies(1)).isEqualTo(1);
         assertThat(dr.dbSnapshot("c1").orElseThrow().status()).isEqualTo("available");
         assertThat(dr.dbSnapshot("c2").orElseThrow().status()).isEqualTo("creating");
@@ -283,7 +284,8 @@ class CopyDbSnapshotTest {
         dr.completePendingCopies();
         assertThatThrownBy(() -> target.copyDBSnapshot(crossRegion().targetDBSnapshotIdentifier("c4").build()))
                 .isInstanceOfSatisfying(SnapshotQuotaExceededException.class, e ->
-                        assertThat(e.awsErrorDetails().errorMessage()).contains("manual snapshot quota"));
+                        assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo("Cannot create more than 3 manual snapshots"));
         assertThat(dr.dbSnapshots()).extracting(DbSnapshot::identifier).containsExactly("c1", "c2", "c3");
     }
 
