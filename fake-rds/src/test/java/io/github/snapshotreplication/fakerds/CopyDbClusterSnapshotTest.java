@@ -160,7 +160,8 @@ class CopyDbClusterSnapshotTest {
         assertThatThrownBy(() -> target.copyDBClusterSnapshot(crossRegion().targetDBClusterSnapshotIdentifier("c2")
                 .build())).isInstanceOfSatisfying(SnapshotQuotaExceededException.class, e -> {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SnapshotQuotaExceeded");
-                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Cannot create more than 1 manual snapshots");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Cannot create more than 1 manual snapshots");
                 });
     }
 
