@@ -73,6 +73,11 @@ public record DbCluster(String identifier, String status, String engine, String 
         return toBuilder().tags(newTags).build();
     }
 
+    /** @return a copy with these member instances (the first one is the writer) */
+    public DbCluster withMembers(List<String> newMembers) {
+        return toBuilder().members(newMembers).build();
+    }
+
     /** @return a copy in another region and account (the fake stamps these on add) */
     public DbCluster withLocation(String newRegion, String newAccountId) {
         return toBuilder().region(newRegion).accountId(newAccountId).build();
@@ -106,6 +111,8 @@ public record DbCluster(String identifier, String status, String engine, String 
         public Builder kmsKeyId(String value) { kmsKeyId = value; return this; }
         /** Adds a member instance; the first one added is the writer. */
         public Builder member(String dbInstanceIdentifier) { members.add(dbInstanceIdentifier); return this; }
+        /** Replaces all members. */
+        public Builder members(List<String> value) { members.clear(); members.addAll(value); return this; }
         /** Default 7. */
         public Builder backupRetentionPeriod(int value) { backupRetentionPeriod = value; return this; }
         /** Makes this cluster a replica of the cluster (ARN) {@code value}. */

@@ -30,6 +30,9 @@ import java.util.Objects;
  * @param sourceRegion               SourceRegion of a cross-region copy, else null
  * @param sourceDbSnapshotIdentifier SourceDBSnapshotIdentifier (the source ARN) of a copy, else null
  * @param tags                       tags in insertion order
+ * @param instanceTags               the source DB instance's tags when the snapshot was taken (a copy keeps its
+ *                                   source's), null when unknown; RestoreDBInstanceFromDBSnapshot without Tags gives
+ *                                   them to the restored instance. Not part of the API's DBSnapshot.
  * @param createdBy                  access key id of the request that created it, {@code setup} or {@code rds}
  * @param region                     region that holds the snapshot (stamped on add)
  * @param accountId                  owning account (stamped on add)
@@ -38,7 +41,8 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
                          int percentProgress, Instant createdAt, Instant originalCreatedAt, String engine,
                          String engineVersion, int allocatedStorage, boolean encrypted, String kmsKeyId,
                          String optionGroupName, boolean optionGroupRequiresMapping, String sourceRegion,
-                         String sourceDbSnapshotIdentifier, Map<String, String> tags, String createdBy,
+                         String sourceDbSnapshotIdentifier, Map<String, String> tags,
+                         Map<String, String> instanceTags, String createdBy,
                          String region, String accountId) {
 
     /** Validates and freezes the record. */
@@ -52,6 +56,7 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
         }
         originalCreatedAt = originalCreatedAt == null ? createdAt : originalCreatedAt;
         tags = Tags.copyOf(tags);
+        instanceTags = instanceTags == null ? null : Tags.copyOf(instanceTags);
     }
 
     /** @return a builder with the defaults: manual, available, 100 %, postgres, created 2024-01-01T00:00:00Z */
@@ -80,7 +85,7 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
                 .allocatedStorage(allocatedStorage).encrypted(encrypted).kmsKeyId(kmsKeyId)
                 .optionGroupName(optionGroupName).optionGroupRequiresMapping(optionGroupRequiresMapping)
                 .sourceRegion(sourceRegion).sourceDbSnapshotIdentifier(sourceDbSnapshotIdentifier).tags(tags)
-                .createdBy(createdBy).region(region).accountId(accountId);
+                .instanceTags(instanceTags).createdBy(createdBy).region(region).accountId(accountId);
     }
 
     /** @return a copy with another status and progress */
@@ -122,6 +127,7 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
         private String sourceRegion;
         private String sourceDbSnapshotIdentifier;
         private final Map<String, String> tags = new LinkedHashMap<>();
+        private Map<String, String> instanceTags;
         private String createdBy;
         private String region;
         private String accountId;
@@ -150,6 +156,8 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
         public Builder tag(String key, String value) { tags.put(key, value); return this; }
         /** Replaces all tags. */
         public Builder tags(Map<String, String> value) { tags.clear(); tags.putAll(value); return this; }
+        /** The source instance's tags when the snapshot was taken; default null (unknown). */
+        public Builder instanceTags(Map<String, String> value) { instanceTags = value; return this; }
         /** Default: {@code setup} when added through {@link FakeRegion}. */
         public Builder createdBy(String value) { createdBy = value; return this; }
         public Builder region(String value) { region = value; return this; }
@@ -161,7 +169,7 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
             return new DbSnapshot(identifier, dbInstanceIdentifier, snapshotType, status, progress, createdAt,
                     originalCreatedAt, engine, engineVersion, allocatedStorage, encrypted, kmsKeyId,
                     optionGroupName, optionGroupRequiresMapping, sourceRegion, sourceDbSnapshotIdentifier, tags,
-                    createdBy, region, accountId);
+                    instanceTags, createdBy, region, accountId);
         }
     }
 }

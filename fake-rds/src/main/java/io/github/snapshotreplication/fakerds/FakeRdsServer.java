@@ -165,6 +165,9 @@ public final class FakeRdsServer implements AutoCloseable {
         ClusterSnapshotActions clusterSnapshots = new ClusterSnapshotActions(this::region);
         TagActions tags = new TagActions(this::region);
         OptionGroupActions optionGroups = new OptionGroupActions(this::region);
+        CreateSnapshotActions create = new CreateSnapshotActions(this::region);
+        RestoreActions restore = new RestoreActions(this::region);
+        DeleteDatabaseActions delete = new DeleteDatabaseActions(this::region);
         Map<String, QueryApiHandler.Action> actions = new LinkedHashMap<>();
         actions.put("DescribeDBInstances", instances::describeInstances);
         actions.put("DescribeDBClusters", instances::describeClusters);
@@ -178,6 +181,12 @@ public final class FakeRdsServer implements AutoCloseable {
         actions.put("AddTagsToResource", tags::add);
         actions.put("RemoveTagsFromResource", tags::remove);
         actions.put("DescribeOptionGroups", optionGroups::describe);
+        actions.put("CreateDBSnapshot", create::createDbSnapshot);
+        actions.put("CreateDBClusterSnapshot", create::createDbClusterSnapshot);
+        actions.put("RestoreDBInstanceFromDBSnapshot", restore::restoreDbInstance);
+        actions.put("RestoreDBClusterFromSnapshot", restore::restoreDbCluster);
+        actions.put("DeleteDBInstance", delete::deleteDbInstance);
+        actions.put("DeleteDBCluster", delete::deleteDbCluster);
         return actions;
     }
 }

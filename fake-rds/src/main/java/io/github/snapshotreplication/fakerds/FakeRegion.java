@@ -1,5 +1,6 @@
 package io.github.snapshotreplication.fakerds;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -160,6 +161,24 @@ public final class FakeRegion {
     /** Removes a DB cluster (its snapshots stay); logged as deleted by {@value #CREATED_BY_SETUP}. */
     public void removeDbCluster(String identifier) {
         state.locked(() -> state.removeDbCluster(identifier, CREATED_BY_SETUP));
+    }
+
+    /**
+     * Takes an automated snapshot of a database as RDS does in its backup window: identifier
+     * {@code rds:<db>-yyyy-MM-dd-HH-mm}, {@code available}, created at {@code at}, carrying the database's engine,
+     * storage, encryption (and, for an instance, its option group), and the database's tags when it has
+     * CopyTagsToSnapshot; {@code createdBy} is {@value #CREATED_BY_RDS}.
+     *
+     * @param kind {@link ResourceKind#DB_INSTANCE} (or {@code DB_SNAPSHOT}) for an instance,
+     *             {@link ResourceKind#DB_CLUSTER} (or {@code DB_CLUSTER_SNAPSHOT}) for a cluster
+     * @return the snapshot's identifier
+     * @throws IllegalArgumentException when the database does not exist
+     * @throws IllegalStateException    when RDS would take no such snapshot: backups off (BackupRetentionPeriod 0),
+     *                                  an instance of a cluster (the cluster is backed up), or the identifier taken
+     */
+    public String takeAutomatedSnapshot(ResourceKind kind, String databaseId, Instant at) {
+        boolean cluster = kind == ResourceKind.DB_CLUSTER || kind == ResourceKind.DB_CLUSTER_SNAPSHOT;
+        return state.locked(() -> SnapshotFactory.takeAutomated(state, cluster, databaseId, at));
     }
 
     /** Finishes every pending snapshot (creating, copying, pending): available, 100 %. @return how many */
