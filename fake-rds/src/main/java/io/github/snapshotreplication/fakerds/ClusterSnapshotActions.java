@@ -46,6 +46,7 @@ final class ClusterSnapshotActions {
             throw new QueryError(FakeError.INVALID_DB_CLUSTER_SNAPSHOT_STATE, "DBClusterSnapshot " + sourceValue
                     + " is not in available state (current state: " + source.status() + ").");
         }
+        CopyRules.checkNotMultiAz(request, source);
         CopyRules.checkPresignedUrl(request, "CopyDBClusterSnapshot", "SourceDBClusterSnapshotIdentifier",
                 location, source.storageEncrypted());
         String kmsKeyId = request.optional("KmsKeyId");

@@ -103,6 +103,45 @@ final class CopyRules {
     }
 
     /**
+     * RDS API reference, CopyDBSnapshot: "This command doesn't apply to RDS Custom." RDS User Guide, Copying an
+     * Amazon RDS Custom for SQL Server DB snapshot: such snapshots can be copied to another Region of the account,
+     * not within a Region, and the request can't name an option group. So: RDS Custom for SQL Server copies across
+     * Regions only, other RDS Custom engines (Oracle) not at all. No error code is documented:
+     * InvalidParameterCombination.
+     */
+    static void checkRdsCustom(QueryRequest request, Source location, DbSnapshot source) {
+        if (!Engines.isRdsCustom(source.engine())) {
+            return;
+        }
+        String sourceValue = request.required("SourceDBSnapshotIdentifier");
+        if (!Engines.isRdsCustomSqlServer(source.engine())) {
+            throw QueryError.invalidCombination("CopyDBSnapshot doesn't apply to RDS Custom: " + sourceValue
+                    + " is a snapshot of a " + source.engine() + " DB instance");
+        }
+        if (!location.crossRegion()) {
+            throw QueryError.invalidCombination("An RDS Custom for SQL Server snapshot can only be copied to another"
+                    + " Region, not within " + request.region() + ": " + sourceValue);
+        }
+        if (request.optional("OptionGroupName") != null) {
+            throw QueryError.invalidCombination("OptionGroupName can't be specified when copying an RDS Custom for"
+                    + " SQL Server snapshot: " + sourceValue);
+        }
+    }
+
+    /**
+     * RDS User Guide, Limitations of Multi-AZ DB clusters: they don't support copying a snapshot of a Multi-AZ DB
+     * cluster (in any Region). A cluster snapshot of a non-Aurora engine is one. No error code is documented:
+     * InvalidParameterCombination.
+     */
+    static void checkNotMultiAz(QueryRequest request, DbClusterSnapshot source) {
+        if (!Engines.isAurora(source.engine())) {
+            throw QueryError.invalidCombination("Copying a snapshot of a Multi-AZ DB cluster isn't supported: "
+                    + request.required("SourceDBClusterSnapshotIdentifier") + " is a snapshot of a "
+                    + source.engine() + " Multi-AZ DB cluster");
+        }
+    }
+
+    /**
      * RDS User Guide, Copying a DB snapshot, option groups: option groups are regional, and a cross-Region copy of a
      * snapshot whose option group has a persistent or permanent option (TDE) must name an option group of the target
      * Region. A named group must exist where the copy is made ({@code OptionGroupNotFoundFault}). The refusal's code

@@ -43,6 +43,7 @@ final class DbSnapshotActions {
             throw new QueryError(FakeError.INVALID_DB_SNAPSHOT_STATE, "Snapshot " + sourceValue
                     + " is not in available state (current state: " + source.status() + ").");
         }
+        CopyRules.checkRdsCustom(request, location, source);
         CopyRules.checkPresignedUrl(request, "CopyDBSnapshot", "SourceDBSnapshotIdentifier", location,
                 source.encrypted());
         String kmsKeyId = request.optional("KmsKeyId");
