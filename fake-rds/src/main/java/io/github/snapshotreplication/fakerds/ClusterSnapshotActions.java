@@ -91,6 +91,7 @@ final class ClusterSnapshotActions {
                 throw new QueryError(FakeError.INVALID_DB_CLUSTER_SNAPSHOT_STATE, "Only manual snapshots may be"
                         + " deleted (" + value + " is " + snapshot.snapshotType() + ").");
             }
+            // RDS API reference, DeleteDBClusterSnapshot: the DB cluster snapshot must be in the available state.
             if (!SnapshotStatus.AVAILABLE.equals(snapshot.status())) {
                 throw new QueryError(FakeError.INVALID_DB_CLUSTER_SNAPSHOT_STATE, "Cannot delete the cluster"
                         + " snapshot because it is not in available state (current state: " + snapshot.status()

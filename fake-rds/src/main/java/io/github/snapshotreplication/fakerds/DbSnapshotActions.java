@@ -85,6 +85,8 @@ final class DbSnapshotActions {
                 throw new QueryError(FakeError.INVALID_DB_SNAPSHOT_STATE, "Only manual snapshots may be deleted ("
                         + value + " is " + snapshot.snapshotType() + ").");
             }
+            // RDS API reference, DeleteDBSnapshot: the DB snapshot must be in the available state to be deleted
+            // (so neither a copy in progress nor a failed one).
             if (!SnapshotStatus.AVAILABLE.equals(snapshot.status())) {
                 throw new QueryError(FakeError.INVALID_DB_SNAPSHOT_STATE, "Cannot delete the snapshot because it is"
                         + " not in available state (current state: " + snapshot.status() + ").");

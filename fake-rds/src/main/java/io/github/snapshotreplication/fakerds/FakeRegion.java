@@ -208,6 +208,22 @@ public final class FakeRegion {
         });
     }
 
+    /**
+     * Fails one pending copy (or creation): status {@value SnapshotStatus#FAILED}, progress as it was. The snapshot
+     * stays (a manual snapshot still counts against the manual quota) but is no longer a copy in progress. The API
+     * cannot delete it: DeleteDBSnapshot and DeleteDBClusterSnapshot take {@code available} snapshots only, as the
+     * reference says; test code can {@link #removeDbSnapshot remove} it.
+     *
+     * @param kind {@link ResourceKind#DB_SNAPSHOT} or {@link ResourceKind#DB_CLUSTER_SNAPSHOT}
+     * @throws IllegalArgumentException when no snapshot of this kind and identifier is pending
+     */
+    public void failCopy(ResourceKind kind, String identifier) {
+        state.locked(() -> {
+            state.finish(kind, identifier, SnapshotStatus.FAILED);
+            return null;
+        });
+    }
+
     /** @return the pending snapshots, the oldest started first, with their start time and origin */
     public List<PendingCopy> pendingCopies() {
         return state.locked(() -> state.pending().oldest(Integer.MAX_VALUE));
