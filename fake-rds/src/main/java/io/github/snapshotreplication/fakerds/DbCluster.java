@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param storageEncrypted            StorageEncrypted
  * @param kmsKeyId                    KMS key ARN, null when unencrypted
  * @param members                     DB instance identifiers of the members; the first one is the writer
- * @param backupRetentionPeriod       days automated backups are kept (1..35 for clusters)
+ * @param backupRetentionPeriod       days automated backups are kept, 1..35
  * @param replicationSourceIdentifier ARN of the source of a replica cluster, else null
  * @param copyTagsToSnapshot          CopyTagsToSnapshot: its tags go to its snapshots
  * @param tags                        tags in insertion order
@@ -35,6 +35,11 @@ public record DbCluster(String identifier, String status, String engine, String 
     public DbCluster {
         Objects.requireNonNull(identifier, "identifier");
         Objects.requireNonNull(status, "status");
+        // RDS API reference, CreateDBCluster BackupRetentionPeriod: must be a value from 1 to 35 (a cluster always
+        // has automated backups).
+        if (backupRetentionPeriod < 1 || backupRetentionPeriod > 35) {
+            throw new IllegalArgumentException("backupRetentionPeriod must be 1..35: " + backupRetentionPeriod);
+        }
         members = List.copyOf(members == null ? List.of() : members);
         tags = Tags.copyOf(tags);
     }

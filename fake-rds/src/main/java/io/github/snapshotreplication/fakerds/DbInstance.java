@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param dbClusterIdentifier                   the Aurora or Multi-AZ DB cluster it belongs to, or null
  * @param optionGroupName                       its option group (OptionGroupMemberships), may be null
  * @param dbSubnetGroupName                     DBSubnetGroup/DBSubnetGroupName, may be null
- * @param backupRetentionPeriod                 days automated backups are kept; 0 = automated backups off
+ * @param backupRetentionPeriod                 days automated backups are kept, 0..35; 0 = automated backups off
  * @param readReplicaSourceDBInstanceIdentifier the source instance of a read replica, else null
  * @param copyTagsToSnapshot                    CopyTagsToSnapshot: its tags go to its snapshots
  * @param storageEncrypted                      StorageEncrypted
@@ -37,8 +37,9 @@ public record DbInstance(String identifier, String status, String engine, String
     public DbInstance {
         Objects.requireNonNull(identifier, "identifier");
         Objects.requireNonNull(status, "status");
-        if (backupRetentionPeriod < 0) {
-            throw new IllegalArgumentException("backupRetentionPeriod must be >= 0: " + backupRetentionPeriod);
+        // RDS API reference, CreateDBInstance BackupRetentionPeriod: 0 to 35; 0 disables automated backups.
+        if (backupRetentionPeriod < 0 || backupRetentionPeriod > 35) {
+            throw new IllegalArgumentException("backupRetentionPeriod must be 0..35: " + backupRetentionPeriod);
         }
         tags = Tags.copyOf(tags);
     }

@@ -99,7 +99,7 @@ final class RestoreActions {
                     // with the snapshot's key, or unencrypted like the snapshot; with it, encrypted with that key.
                     .storageEncrypted(snapshot.storageEncrypted() || kmsKeyId != null)
                     .kmsKeyId(kmsKeyId != null ? kmsKeyId : snapshot.kmsKeyId())
-                    .backupRetentionPeriod(backupRetention(request))
+                    .backupRetentionPeriod(backupRetention(request, 1))
                     .copyTagsToSnapshot(request.bool("CopyTagsToSnapshot", false))
                     .tags(tags)
                     .createdBy(request.accessKeyId())
@@ -128,7 +128,7 @@ final class RestoreActions {
                 .allocatedStorage(allocated != null ? allocated : snapshot.allocatedStorage())
                 .dbSubnetGroupName(request.optional("DBSubnetGroupName"))
                 .optionGroupName(optionGroup != null ? optionGroup : snapshotGroup)
-                .backupRetentionPeriod(backupRetention(request))
+                .backupRetentionPeriod(backupRetention(request, 0))
                 .copyTagsToSnapshot(request.bool("CopyTagsToSnapshot", false))
                 // The API has no KmsKeyId here: the instance is encrypted as the snapshot is, with its key.
                 .storageEncrypted(snapshot.encrypted())
@@ -138,13 +138,14 @@ final class RestoreActions {
                 .build();
     }
 
-    private static int backupRetention(QueryRequest request) {
+    /** RDS API reference: 0 to 35 days for an instance (0 = no automated backups), 1 to 35 for a cluster. */
+    private static int backupRetention(QueryRequest request, int min) {
         Integer days = request.integer("BackupRetentionPeriod");
         if (days == null) {
             return DEFAULT_BACKUP_RETENTION;
         }
-        if (days < 0 || days > 35) {
-            throw QueryError.invalidValue("BackupRetentionPeriod must be between 0 and 35: " + days);
+        if (days < min || days > 35) {
+            throw QueryError.invalidValue("BackupRetentionPeriod must be between " + min + " and 35: " + days);
         }
         return days;
     }

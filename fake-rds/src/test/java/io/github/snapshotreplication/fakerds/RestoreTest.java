@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.rds.model.DbInstanceAlreadyExistsExceptio
 import software.amazon.awssdk.services.rds.model.DbSnapshotNotFoundException;
 import software.amazon.awssdk.services.rds.model.InvalidDbSnapshotStateException;
 import software.amazon.awssdk.services.rds.model.OptionGroupNotFoundException;
+import software.amazon.awssdk.services.rds.model.RdsException;
 import software.amazon.awssdk.services.rds.model.Tag;
 
 /** RestoreDBInstanceFromDBSnapshot and RestoreDBClusterFromSnapshot. */
@@ -153,5 +154,11 @@ class RestoreTest {
         assertThatThrownBy(() -> user.restoreDBClusterFromSnapshot(b -> b.dbClusterIdentifier("x")
                 .snapshotIdentifier("nope").engine("aurora-postgresql")))
                 .isInstanceOf(DbClusterSnapshotNotFoundException.class);
+        assertThatThrownBy(() -> user.restoreDBClusterFromSnapshot(b -> b.dbClusterIdentifier("y")
+                .snapshotIdentifier("rds:billing-1").engine("aurora-postgresql").backupRetentionPeriod(0)))
+                .isInstanceOf(RdsException.class).hasMessageContaining("between 1 and 35");
+        assertThat(user.restoreDBInstanceFromDBSnapshot(b -> b.dbInstanceIdentifier("no-backups")
+                .dbSnapshotIdentifier("drill").backupRetentionPeriod(0)).dbInstance().backupRetentionPeriod())
+                .isZero();
     }
 }
