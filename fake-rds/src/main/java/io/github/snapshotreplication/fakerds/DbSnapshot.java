@@ -10,8 +10,9 @@ import java.util.Objects;
  * {@link #toBuilder()} and put it back with {@link FakeRegion#addDbSnapshot(DbSnapshot)}.
  *
  * <p>{@code region} and {@code accountId} are stamped by the region the snapshot is added to; {@link #arn()} is
- * derived from them. {@code optionGroupRequiresMapping} marks snapshots (Oracle TDE, SQL Server TDE) that RDS
- * only copies across regions with an explicit {@code OptionGroupName}.
+ * derived from them. The copy rules look the snapshot's option group up in its region ({@link OptionGroup}); the older
+ * {@code optionGroupRequiresMapping} flag marks a snapshot whose option group that region does not know as having
+ * persistent or permanent options (Oracle TDE, SQL Server TDE).
  *
  * @param identifier                 DBSnapshotIdentifier, e.g. {@code rds:orders-db-2024-05-14-03-10}
  * @param dbInstanceIdentifier       the instance the snapshot was taken from
@@ -26,9 +27,10 @@ import java.util.Objects;
  * @param encrypted                  Encrypted
  * @param kmsKeyId                   KMS key ARN, null when unencrypted
  * @param optionGroupName            option group of the source instance, may be null
- * @param optionGroupRequiresMapping true when a cross-region copy must name a target option group
+ * @param optionGroupRequiresMapping true when a cross-region copy must name a target option group (used only when
+ *                                   the option group is not known in the snapshot's region)
  * @param sourceRegion               SourceRegion of a cross-region copy, else null
- * @param sourceDbSnapshotIdentifier SourceDBSnapshotIdentifier (the source ARN) of a copy, else null
+ * @param sourceDbSnapshotIdentifier SourceDBSnapshotIdentifier (the source ARN) of a cross-region copy, else null
  * @param tags                       tags in insertion order
  * @param instanceTags               the source DB instance's tags when the snapshot was taken (a copy keeps its
  *                                   source's), null when unknown; RestoreDBInstanceFromDBSnapshot without Tags gives
@@ -42,8 +44,7 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
                          String engineVersion, int allocatedStorage, boolean encrypted, String kmsKeyId,
                          String optionGroupName, boolean optionGroupRequiresMapping, String sourceRegion,
                          String sourceDbSnapshotIdentifier, Map<String, String> tags,
-                         Map<String, String> instanceTags, String createdBy,
-                         String region, String accountId) {
+                         Map<String, String> instanceTags, String createdBy, String region, String accountId) {
 
     /** Validates and freezes the record. */
     public DbSnapshot {

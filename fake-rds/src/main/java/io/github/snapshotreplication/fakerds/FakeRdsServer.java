@@ -132,8 +132,8 @@ public final class FakeRdsServer implements AutoCloseable {
     }
 
     /**
-     * @return how many Copy*, Delete*, Create*, Modify*, AddTagsToResource and RemoveTagsFromResource requests
-     *     were answered, errors included
+     * @return how many Copy*, Delete*, Create*, Modify*, Restore*, AddTagsToResource and RemoveTagsFromResource
+     *     requests were answered, errors included
      */
     public long mutatingRequestCount() {
         return log.mutatingCount();

@@ -86,6 +86,8 @@ class RestoreTest {
         assertThat(restored.optionGroupMemberships().get(0).optionGroupName()).isEqualTo("default:postgres-16");
         assertThat(restored.backupRetentionPeriod()).isEqualTo(1);
         assertThat(region.dbInstance("orders-restored").orElseThrow().createdBy()).isEqualTo(USER_KEY);
+        assertThat(rds.count("RestoreDBInstanceFromDBSnapshot")).isEqualTo(1);
+        assertThat(rds.mutatingRequestCount()).isEqualTo(2); // the CreateDBSnapshot of the set-up, and the restore
     }
 
     @Test
