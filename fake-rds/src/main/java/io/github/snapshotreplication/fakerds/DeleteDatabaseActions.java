@@ -43,6 +43,10 @@ final class DeleteDatabaseActions {
                             + " is in state " + instance.status() + ": it can only be deleted with SkipFinalSnapshot");
                 }
             }
+            if (clusterMember && finalId != null) {
+                throw QueryError.invalidCombination("FinalDBSnapshotIdentifier doesn't apply to " + instance.identifier()
+                        + ", an instance of DB cluster " + instance.dbClusterIdentifier() + ": snapshot the cluster");
+            }
             checkFinalSnapshotParameters(skip || clusterMember, finalId, instance.identifier());
             if (finalId != null) {
                 Map<String, String> tags = instance.copyTagsToSnapshot() ? instance.tags() : Map.of();

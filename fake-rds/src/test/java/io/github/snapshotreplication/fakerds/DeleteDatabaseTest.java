@@ -100,6 +100,9 @@ class DeleteDatabaseTest {
                 .isInstanceOfSatisfying(InvalidDbClusterStateException.class, e -> assertThat(
                         e.awsErrorDetails().errorMessage()).contains("still contains DB instances"));
 
+        assertThatThrownBy(() -> user.deleteDBInstance(b -> b.dbInstanceIdentifier("billing-1")
+                .finalDBSnapshotIdentifier("billing-1-final"))).isInstanceOf(RdsException.class)
+                .hasMessageContaining("snapshot the cluster");
         user.deleteDBInstance(b -> b.dbInstanceIdentifier("billing-1"));
         assertThat(region.dbCluster("billing").orElseThrow().members()).isEmpty();
         user.deleteDBCluster(b -> b.dbClusterIdentifier("billing").finalDBSnapshotIdentifier("billing-final"));
