@@ -44,8 +44,9 @@ final class DeleteDatabaseActions {
                 }
             }
             if (clusterMember && finalId != null) {
-                throw QueryError.invalidCombination("FinalDBSnapshotIdentifier doesn't apply to " + instance.identifier()
-                        + ", an instance of DB cluster " + instance.dbClusterIdentifier() + ": snapshot the cluster");
+                throw QueryError.invalidCombination("FinalDBSnapshotIdentifier doesn't apply to "
+                        + instance.identifier() + ", an instance of DB cluster " + instance.dbClusterIdentifier()
+                        + ": snapshot the cluster");
             }
             checkFinalSnapshotParameters(skip || clusterMember, finalId, instance.identifier());
             if (finalId != null) {
