@@ -24,7 +24,7 @@ final class ClusterSnapshotActions {
 
     void describe(QueryRequest request, XmlWriter xml) {
         FakeRegion region = regions.apply(request.region());
-        ResourceStore.Page<DbClusterSnapshot> page = DESCRIBE.run(request, region, region.clusterSnapshotStore());
+        ResourceStore.Page<DbClusterSnapshot> page = DESCRIBE.run(request, region, region.state().clusterSnapshots());
         xml.start("DBClusterSnapshots");
         page.items().forEach(s -> ResourceXml.dbClusterSnapshot(xml, s));
         xml.end();
@@ -46,6 +46,7 @@ final class ClusterSnapshotActions {
             throw new QueryError(FakeError.INVALID_DB_CLUSTER_SNAPSHOT_STATE, "DBClusterSnapshot " + sourceValue
                     + " is not in available state (current state: " + source.status() + ").");
         }
+        CopyRules.checkNotMultiAz(request, source);
         CopyRules.checkPresignedUrl(request, "CopyDBClusterSnapshot", "SourceDBClusterSnapshotIdentifier",
                 location, source.storageEncrypted());
         String kmsKeyId = request.optional("KmsKeyId");
@@ -61,23 +62,17 @@ final class ClusterSnapshotActions {
             CopyRules.checkKmsKey(kmsKeyId, target);
         }
         DbClusterSnapshot copy = newCopy(request, target, source, kmsKeyId);
-        DbClusterSnapshot stored = target.locked(() -> {
-            ResourceStore<DbClusterSnapshot> store = target.clusterSnapshotStore();
+        DbClusterSnapshot stored = target.state().locked(() -> {
+            ResourceStore<DbClusterSnapshot> store = target.state().clusterSnapshots();
             if (store.contains(copy.identifier())) {
                 throw new QueryError(FakeError.DB_CLUSTER_SNAPSHOT_ALREADY_EXISTS, "Cannot create the cluster"
                         + " snapshot because one with the identifier " + copy.identifier() + " already exists.");
             }
-            if (store.manualCount() >= target.manualClusterSnapshotQuota()) {
-                throw new QueryError(FakeError.SNAPSHOT_QUOTA_EXCEEDED, "Cannot copy DB cluster snapshot: the"
-                        + " manual cluster snapshot quota for this account in " + target.name()
-                        + " has been reached (" + target.manualClusterSnapshotQuota() + ").");
+            SnapshotQuotas.checkManual(store, target.manualClusterSnapshotQuota());
+            if (location.crossRegion()) {
+                SnapshotQuotas.checkCopiesInProgress(store, target.clusterCopyQuota());
             }
-            if (location.crossRegion() && store.inFlightCopyCount() >= target.clusterCopyQuota()) {
-                throw new QueryError(FakeError.SNAPSHOT_QUOTA_EXCEEDED, "Cannot copy DB cluster snapshot: "
-                        + store.inFlightCopyCount() + " cross-region cluster snapshot copies are already in"
-                        + " progress to " + target.name() + " (quota " + target.clusterCopyQuota() + ").");
-            }
-            return target.putDbClusterSnapshot(copy);
+            return target.state().putDbClusterSnapshot(copy);
         });
         ResourceXml.dbClusterSnapshot(xml, stored);
     }
@@ -86,8 +81,8 @@ final class ClusterSnapshotActions {
         FakeRegion region = regions.apply(request.region());
         String value = request.required("DBClusterSnapshotIdentifier");
         String id = Describe.localId(value, "cluster-snapshot", region);
-        DbClusterSnapshot removed = region.locked(() -> {
-            DbClusterSnapshot snapshot = id == null ? null : region.clusterSnapshotStore().get(id);
+        DbClusterSnapshot removed = region.state().locked(() -> {
+            DbClusterSnapshot snapshot = id == null ? null : region.state().clusterSnapshots().get(id);
             if (snapshot == null) {
                 throw new QueryError(FakeError.DB_CLUSTER_SNAPSHOT_NOT_FOUND, "DBClusterSnapshot not found: "
                         + value);
@@ -96,12 +91,13 @@ final class ClusterSnapshotActions {
                 throw new QueryError(FakeError.INVALID_DB_CLUSTER_SNAPSHOT_STATE, "Only manual snapshots may be"
                         + " deleted (" + value + " is " + snapshot.snapshotType() + ").");
             }
+            // RDS API reference, DeleteDBClusterSnapshot: the DB cluster snapshot must be in the available state.
             if (!SnapshotStatus.AVAILABLE.equals(snapshot.status())) {
                 throw new QueryError(FakeError.INVALID_DB_CLUSTER_SNAPSHOT_STATE, "Cannot delete the cluster"
                         + " snapshot because it is not in available state (current state: " + snapshot.status()
                         + ").");
             }
-            return region.removeDbClusterSnapshotInternal(id);
+            return region.state().removeDbClusterSnapshot(id, request.accessKeyId());
         });
         ResourceXml.dbClusterSnapshot(xml, removed.withStatus(SnapshotStatus.DELETED, 100));
     }
@@ -112,15 +108,20 @@ final class ClusterSnapshotActions {
         if (request.bool("CopyTags", false)) {
             tags.putAll(source.tags());
         }
-        tags.putAll(request.tags());
+        tags.putAll(TagRules.checkRequestTags(request.tags()));
+        TagRules.checkCount(tags, request.required("TargetDBClusterSnapshotIdentifier"));
         return source.toBuilder()
                 .identifier(ResourceStore.key(request.required("TargetDBClusterSnapshotIdentifier")))
                 .snapshotType("manual")
                 .status(SnapshotStatus.COPYING)
                 .percentProgress(0)
                 .kmsKeyId(kmsKeyId != null ? kmsKeyId : source.kmsKeyId())
+                // RDS API reference, DBClusterSnapshot: SourceDBClusterSnapshotArn is the source's ARN when the
+                // snapshot was copied, same Region or not. The reference says nothing of SnapshotCreateTime on a
+                // copy, so the copy keeps the source's (README: assumptions); the start shows in pendingCopies().
                 .sourceDbClusterSnapshotArn(source.arn())
                 .tags(tags)
+                .createdBy(request.accessKeyId())
                 .region(target.name())
                 .accountId(target.accountId())
                 .build();

@@ -2,7 +2,9 @@ package io.github.snapshotreplication.fakerds;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -97,6 +99,80 @@ final class CopyRules {
         if (!signedForSource || !presigned.containsKey("X-Amz-Signature")) {
             throw QueryError.invalidValue("Invalid PreSignedUrl: it must be signed for the source region "
                     + source.region().name() + " (X-Amz-Credential " + credential + "): " + url);
+        }
+    }
+
+    /**
+     * RDS API reference, CopyDBSnapshot: "This command doesn't apply to RDS Custom." RDS User Guide, Copying an
+     * Amazon RDS Custom for SQL Server DB snapshot: such snapshots can be copied to another Region of the account,
+     * not within a Region, and the request can't name an option group. So: RDS Custom for SQL Server copies across
+     * Regions only, other RDS Custom engines (Oracle) not at all. No error code is documented:
+     * InvalidParameterCombination.
+     */
+    static void checkRdsCustom(QueryRequest request, Source location, DbSnapshot source) {
+        if (!Engines.isRdsCustom(source.engine())) {
+            return;
+        }
+        String sourceValue = request.required("SourceDBSnapshotIdentifier");
+        if (!Engines.isRdsCustomSqlServer(source.engine())) {
+            throw QueryError.invalidCombination("CopyDBSnapshot doesn't apply to RDS Custom: " + sourceValue
+                    + " is a snapshot of a " + source.engine() + " DB instance");
+        }
+        if (!location.crossRegion()) {
+            throw QueryError.invalidCombination("An RDS Custom for SQL Server snapshot can only be copied to another"
+                    + " Region, not within " + request.region() + ": " + sourceValue);
+        }
+        if (request.optional("OptionGroupName") != null) {
+            throw QueryError.invalidCombination("OptionGroupName can't be specified when copying an RDS Custom for"
+                    + " SQL Server snapshot: " + sourceValue);
+        }
+    }
+
+    /**
+     * RDS User Guide, Limitations of Multi-AZ DB clusters: they don't support copying a snapshot of a Multi-AZ DB
+     * cluster (in any Region). A cluster snapshot of a non-Aurora engine is one. No error code is documented:
+     * InvalidParameterCombination.
+     */
+    static void checkNotMultiAz(QueryRequest request, DbClusterSnapshot source) {
+        if (!Engines.isAurora(source.engine())) {
+            throw QueryError.invalidCombination("Copying a snapshot of a Multi-AZ DB cluster isn't supported: "
+                    + request.required("SourceDBClusterSnapshotIdentifier") + " is a snapshot of a "
+                    + source.engine() + " Multi-AZ DB cluster");
+        }
+    }
+
+    /**
+     * RDS User Guide, Copying a DB snapshot, option groups: option groups are regional, and a cross-Region copy of a
+     * snapshot whose option group has a persistent or permanent option (TDE) must name an option group of the target
+     * Region. A named group must exist where the copy is made ({@code OptionGroupNotFoundFault}). The refusal's code
+     * and text are the ones practitioners report (InvalidParameterValue "The snapshot requires a target option group
+     * with the following options: [...]"); a named group that lacks those options is refused the same way. A
+     * snapshot flagged {@code optionGroupRequiresMapping} whose group is not known in its region counts as having
+     * such options.
+     */
+    static void checkOptionGroup(QueryRequest request, Source location, DbSnapshot source, FakeRegion target) {
+        String targetName = request.optional("OptionGroupName");
+        OptionGroup targetGroup = targetName == null ? null : target.optionGroup(targetName).orElseThrow(
+                () -> new QueryError(FakeError.OPTION_GROUP_NOT_FOUND, "Specified OptionGroupName not found: "
+                        + targetName));
+        if (!location.crossRegion() || source.optionGroupName() == null) {
+            return;
+        }
+        Optional<OptionGroup> sourceGroup = location.region().optionGroup(source.optionGroupName());
+        List<String> required = sourceGroup.map(OptionGroup::persistentOrPermanentOptions).orElse(List.of());
+        boolean unknownButFlagged = sourceGroup.isEmpty() && source.optionGroupRequiresMapping();
+        if (required.isEmpty() && !unknownButFlagged) {
+            return;
+        }
+        boolean satisfied = targetGroup != null && targetGroup.options().stream().map(OptionGroup.Option::name)
+                .toList().containsAll(required);
+        if (!satisfied) {
+            String options = unknownButFlagged ? "the persistent options of " + source.optionGroupName()
+                    : String.join(", ", required);
+            throw QueryError.invalidValue("The snapshot requires a target option group with the following options: ["
+                    + options + "] (source option group " + source.optionGroupName() + " in "
+                    + location.region().name() + "; specify OptionGroupName, an option group of " + target.name()
+                    + " with these options)");
         }
     }
 

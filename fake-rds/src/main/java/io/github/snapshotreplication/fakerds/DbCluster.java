@@ -7,32 +7,44 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An Aurora DB cluster as DescribeDBClusters shows it. Immutable; {@code region}/{@code accountId} are stamped on add.
+ * A DB cluster as DescribeDBClusters shows it: Aurora ({@code aurora-mysql}, {@code aurora-postgresql}) or a
+ * Multi-AZ DB cluster ({@code mysql}, {@code postgres}). Immutable; {@code region}/{@code accountId} are stamped on
+ * add.
  *
- * @param identifier       DBClusterIdentifier
- * @param status           e.g. {@code available}
- * @param engine           e.g. {@code aurora-postgresql}
- * @param engineVersion    may be null
- * @param storageEncrypted StorageEncrypted
- * @param kmsKeyId         KMS key ARN, null when unencrypted
- * @param members          DB instance identifiers of the members; the first one is the writer
- * @param tags             tags in insertion order
- * @param region           region that holds the cluster (stamped on add)
- * @param accountId        owning account (stamped on add)
+ * @param identifier                  DBClusterIdentifier
+ * @param status                      e.g. {@code available}
+ * @param engine                      e.g. {@code aurora-postgresql}, or {@code postgres} for a Multi-AZ DB cluster
+ * @param engineVersion               may be null
+ * @param storageEncrypted            StorageEncrypted
+ * @param kmsKeyId                    KMS key ARN, null when unencrypted
+ * @param members                     DB instance identifiers of the members; the first one is the writer
+ * @param backupRetentionPeriod       days automated backups are kept, 1..35
+ * @param replicationSourceIdentifier ARN of the source of a replica cluster, else null
+ * @param copyTagsToSnapshot          CopyTagsToSnapshot: its tags go to its snapshots
+ * @param tags                        tags in insertion order
+ * @param createdBy                   access key id of the request that created it, or {@code setup}
+ * @param region                      region that holds the cluster (stamped on add)
+ * @param accountId                   owning account (stamped on add)
  */
 public record DbCluster(String identifier, String status, String engine, String engineVersion,
-                        boolean storageEncrypted, String kmsKeyId, List<String> members, Map<String, String> tags,
-                        String region, String accountId) {
+                        boolean storageEncrypted, String kmsKeyId, List<String> members, int backupRetentionPeriod,
+                        String replicationSourceIdentifier, boolean copyTagsToSnapshot, Map<String, String> tags,
+                        String createdBy, String region, String accountId) {
 
     /** Validates and freezes the record. */
     public DbCluster {
         Objects.requireNonNull(identifier, "identifier");
         Objects.requireNonNull(status, "status");
+        // RDS API reference, CreateDBCluster BackupRetentionPeriod: must be a value from 1 to 35 (a cluster always
+        // has automated backups).
+        if (backupRetentionPeriod < 1 || backupRetentionPeriod > 35) {
+            throw new IllegalArgumentException("backupRetentionPeriod must be 1..35: " + backupRetentionPeriod);
+        }
         members = List.copyOf(members == null ? List.of() : members);
         tags = Tags.copyOf(tags);
     }
 
-    /** @return a builder with the defaults: available, aurora-postgresql, unencrypted, no members */
+    /** @return a builder with the defaults: available, aurora-postgresql, backups kept 7 days, unencrypted */
     public static Builder builder() {
         return new Builder();
     }
@@ -45,11 +57,18 @@ public record DbCluster(String identifier, String status, String engine, String 
         return "arn:aws:rds:" + region + ":" + accountId + ":cluster:" + identifier;
     }
 
+    /** @return true for a Multi-AZ DB cluster: a cluster whose engine is not Aurora */
+    public boolean isMultiAz() {
+        return !Engines.isAurora(engine);
+    }
+
     /** @return a builder holding every value of this cluster */
     public Builder toBuilder() {
         Builder builder = new Builder().identifier(identifier).status(status).engine(engine)
-                .engineVersion(engineVersion).storageEncrypted(storageEncrypted).kmsKeyId(kmsKeyId).tags(tags)
-                .region(region).accountId(accountId);
+                .engineVersion(engineVersion).storageEncrypted(storageEncrypted).kmsKeyId(kmsKeyId)
+                .backupRetentionPeriod(backupRetentionPeriod).replicationSourceIdentifier(replicationSourceIdentifier)
+                .copyTagsToSnapshot(copyTagsToSnapshot).tags(tags).createdBy(createdBy).region(region)
+                .accountId(accountId);
         members.forEach(builder::member);
         return builder;
     }
@@ -57,6 +76,11 @@ public record DbCluster(String identifier, String status, String engine, String 
     /** @return a copy with these tags (in this order) */
     public DbCluster withTags(Map<String, String> newTags) {
         return toBuilder().tags(newTags).build();
+    }
+
+    /** @return a copy with these member instances (the first one is the writer) */
+    public DbCluster withMembers(List<String> newMembers) {
+        return toBuilder().members(newMembers).build();
     }
 
     /** @return a copy in another region and account (the fake stamps these on add) */
@@ -73,7 +97,11 @@ public record DbCluster(String identifier, String status, String engine, String 
         private boolean storageEncrypted;
         private String kmsKeyId;
         private final List<String> members = new ArrayList<>();
+        private int backupRetentionPeriod = 7;
+        private String replicationSourceIdentifier;
+        private boolean copyTagsToSnapshot;
         private final Map<String, String> tags = new LinkedHashMap<>();
+        private String createdBy;
         private String region;
         private String accountId;
 
@@ -88,16 +116,26 @@ public record DbCluster(String identifier, String status, String engine, String 
         public Builder kmsKeyId(String value) { kmsKeyId = value; return this; }
         /** Adds a member instance; the first one added is the writer. */
         public Builder member(String dbInstanceIdentifier) { members.add(dbInstanceIdentifier); return this; }
+        /** Replaces all members. */
+        public Builder members(List<String> value) { members.clear(); members.addAll(value); return this; }
+        /** Default 7. */
+        public Builder backupRetentionPeriod(int value) { backupRetentionPeriod = value; return this; }
+        /** Makes this cluster a replica of the cluster (ARN) {@code value}. */
+        public Builder replicationSourceIdentifier(String value) { replicationSourceIdentifier = value; return this; }
+        public Builder copyTagsToSnapshot(boolean value) { copyTagsToSnapshot = value; return this; }
         public Builder tag(String key, String value) { tags.put(key, value); return this; }
         /** Replaces all tags. */
         public Builder tags(Map<String, String> value) { tags.clear(); tags.putAll(value); return this; }
+        /** Default: {@code setup} when added through {@link FakeRegion}. */
+        public Builder createdBy(String value) { createdBy = value; return this; }
         public Builder region(String value) { region = value; return this; }
         public Builder accountId(String value) { accountId = value; return this; }
 
         /** @return the cluster */
         public DbCluster build() {
             return new DbCluster(identifier, status, engine, engineVersion, storageEncrypted, kmsKeyId, members,
-                    tags, region, accountId);
+                    backupRetentionPeriod, replicationSourceIdentifier, copyTagsToSnapshot, tags, createdBy, region,
+                    accountId);
         }
     }
 }

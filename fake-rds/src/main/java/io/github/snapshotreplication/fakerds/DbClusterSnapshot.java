@@ -21,13 +21,14 @@ import java.util.Objects;
  * @param kmsKeyId                   KMS key ARN, null when unencrypted
  * @param sourceDbClusterSnapshotArn SourceDBClusterSnapshotArn of a copy, else null
  * @param tags                       tags in insertion order
+ * @param createdBy                  access key id of the request that created it, {@code setup} or {@code rds}
  * @param region                     region that holds the snapshot (stamped on add)
  * @param accountId                  owning account (stamped on add)
  */
 public record DbClusterSnapshot(String identifier, String dbClusterIdentifier, String snapshotType, String status,
                                 int percentProgress, Instant createdAt, String engine, String engineVersion,
                                 boolean storageEncrypted, String kmsKeyId, String sourceDbClusterSnapshotArn,
-                                Map<String, String> tags, String region, String accountId) {
+                                Map<String, String> tags, String createdBy, String region, String accountId) {
 
     /** Validates and freezes the record. */
     public DbClusterSnapshot {
@@ -69,8 +70,8 @@ public record DbClusterSnapshot(String identifier, String dbClusterIdentifier, S
         return new Builder().identifier(identifier).dbClusterIdentifier(dbClusterIdentifier)
                 .snapshotType(snapshotType).status(status).percentProgress(percentProgress).createdAt(createdAt)
                 .engine(engine).engineVersion(engineVersion).storageEncrypted(storageEncrypted).kmsKeyId(kmsKeyId)
-                .sourceDbClusterSnapshotArn(sourceDbClusterSnapshotArn).tags(tags).region(region)
-                .accountId(accountId);
+                .sourceDbClusterSnapshotArn(sourceDbClusterSnapshotArn).tags(tags).createdBy(createdBy)
+                .region(region).accountId(accountId);
     }
 
     /** @return a copy with another status and progress */
@@ -107,6 +108,7 @@ public record DbClusterSnapshot(String identifier, String dbClusterIdentifier, S
         private String kmsKeyId;
         private String sourceDbClusterSnapshotArn;
         private final Map<String, String> tags = new LinkedHashMap<>();
+        private String createdBy;
         private String region;
         private String accountId;
 
@@ -128,6 +130,8 @@ public record DbClusterSnapshot(String identifier, String dbClusterIdentifier, S
         public Builder tag(String key, String value) { tags.put(key, value); return this; }
         /** Replaces all tags. */
         public Builder tags(Map<String, String> value) { tags.clear(); tags.putAll(value); return this; }
+        /** Default: {@code setup} when added through {@link FakeRegion}. */
+        public Builder createdBy(String value) { createdBy = value; return this; }
         public Builder region(String value) { region = value; return this; }
         public Builder accountId(String value) { accountId = value; return this; }
 
@@ -135,8 +139,8 @@ public record DbClusterSnapshot(String identifier, String dbClusterIdentifier, S
         public DbClusterSnapshot build() {
             int progress = percentProgress != null ? percentProgress : SnapshotStatus.defaultProgress(status);
             return new DbClusterSnapshot(identifier, dbClusterIdentifier, snapshotType, status, progress, createdAt,
-                    engine, engineVersion, storageEncrypted, kmsKeyId, sourceDbClusterSnapshotArn, tags, region,
-                    accountId);
+                    engine, engineVersion, storageEncrypted, kmsKeyId, sourceDbClusterSnapshotArn, tags, createdBy,
+                    region, accountId);
         }
     }
 }

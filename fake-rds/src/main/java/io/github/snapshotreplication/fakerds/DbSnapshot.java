@@ -10,8 +10,9 @@ import java.util.Objects;
  * {@link #toBuilder()} and put it back with {@link FakeRegion#addDbSnapshot(DbSnapshot)}.
  *
  * <p>{@code region} and {@code accountId} are stamped by the region the snapshot is added to; {@link #arn()} is
- * derived from them. {@code optionGroupRequiresMapping} marks snapshots (Oracle TDE, SQL Server TDE) that RDS
- * only copies across regions with an explicit {@code OptionGroupName}.
+ * derived from them. The copy rules look the snapshot's option group up in its region ({@link OptionGroup}); the older
+ * {@code optionGroupRequiresMapping} flag marks a snapshot whose option group that region does not know as having
+ * persistent or permanent options (Oracle TDE, SQL Server TDE).
  *
  * @param identifier                 DBSnapshotIdentifier, e.g. {@code rds:orders-db-2024-05-14-03-10}
  * @param dbInstanceIdentifier       the instance the snapshot was taken from
@@ -26,10 +27,15 @@ import java.util.Objects;
  * @param encrypted                  Encrypted
  * @param kmsKeyId                   KMS key ARN, null when unencrypted
  * @param optionGroupName            option group of the source instance, may be null
- * @param optionGroupRequiresMapping true when a cross-region copy must name a target option group
+ * @param optionGroupRequiresMapping true when a cross-region copy must name a target option group (used only when
+ *                                   the option group is not known in the snapshot's region)
  * @param sourceRegion               SourceRegion of a cross-region copy, else null
- * @param sourceDbSnapshotIdentifier SourceDBSnapshotIdentifier (the source ARN) of a copy, else null
+ * @param sourceDbSnapshotIdentifier SourceDBSnapshotIdentifier (the source ARN) of a cross-region copy, else null
  * @param tags                       tags in insertion order
+ * @param instanceTags               the source DB instance's tags when the snapshot was taken (a copy keeps its
+ *                                   source's), null when unknown; RestoreDBInstanceFromDBSnapshot without Tags gives
+ *                                   them to the restored instance. Not part of the API's DBSnapshot.
+ * @param createdBy                  access key id of the request that created it, {@code setup} or {@code rds}
  * @param region                     region that holds the snapshot (stamped on add)
  * @param accountId                  owning account (stamped on add)
  */
@@ -37,8 +43,8 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
                          int percentProgress, Instant createdAt, Instant originalCreatedAt, String engine,
                          String engineVersion, int allocatedStorage, boolean encrypted, String kmsKeyId,
                          String optionGroupName, boolean optionGroupRequiresMapping, String sourceRegion,
-                         String sourceDbSnapshotIdentifier, Map<String, String> tags, String region,
-                         String accountId) {
+                         String sourceDbSnapshotIdentifier, Map<String, String> tags,
+                         Map<String, String> instanceTags, String createdBy, String region, String accountId) {
 
     /** Validates and freezes the record. */
     public DbSnapshot {
@@ -51,6 +57,7 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
         }
         originalCreatedAt = originalCreatedAt == null ? createdAt : originalCreatedAt;
         tags = Tags.copyOf(tags);
+        instanceTags = instanceTags == null ? null : Tags.copyOf(instanceTags);
     }
 
     /** @return a builder with the defaults: manual, available, 100 %, postgres, created 2024-01-01T00:00:00Z */
@@ -79,7 +86,7 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
                 .allocatedStorage(allocatedStorage).encrypted(encrypted).kmsKeyId(kmsKeyId)
                 .optionGroupName(optionGroupName).optionGroupRequiresMapping(optionGroupRequiresMapping)
                 .sourceRegion(sourceRegion).sourceDbSnapshotIdentifier(sourceDbSnapshotIdentifier).tags(tags)
-                .region(region).accountId(accountId);
+                .instanceTags(instanceTags).createdBy(createdBy).region(region).accountId(accountId);
     }
 
     /** @return a copy with another status and progress */
@@ -121,6 +128,8 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
         private String sourceRegion;
         private String sourceDbSnapshotIdentifier;
         private final Map<String, String> tags = new LinkedHashMap<>();
+        private Map<String, String> instanceTags;
+        private String createdBy;
         private String region;
         private String accountId;
 
@@ -148,6 +157,10 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
         public Builder tag(String key, String value) { tags.put(key, value); return this; }
         /** Replaces all tags. */
         public Builder tags(Map<String, String> value) { tags.clear(); tags.putAll(value); return this; }
+        /** The source instance's tags when the snapshot was taken; default null (unknown). */
+        public Builder instanceTags(Map<String, String> value) { instanceTags = value; return this; }
+        /** Default: {@code setup} when added through {@link FakeRegion}. */
+        public Builder createdBy(String value) { createdBy = value; return this; }
         public Builder region(String value) { region = value; return this; }
         public Builder accountId(String value) { accountId = value; return this; }
 
@@ -157,7 +170,7 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
             return new DbSnapshot(identifier, dbInstanceIdentifier, snapshotType, status, progress, createdAt,
                     originalCreatedAt, engine, engineVersion, allocatedStorage, encrypted, kmsKeyId,
                     optionGroupName, optionGroupRequiresMapping, sourceRegion, sourceDbSnapshotIdentifier, tags,
-                    region, accountId);
+                    instanceTags, createdBy, region, accountId);
         }
     }
 }

@@ -24,7 +24,7 @@ final class DbSnapshotActions {
 
     void describe(QueryRequest request, XmlWriter xml) {
         FakeRegion region = regions.apply(request.region());
-        ResourceStore.Page<DbSnapshot> page = DESCRIBE.run(request, region, region.snapshotStore());
+        ResourceStore.Page<DbSnapshot> page = DESCRIBE.run(request, region, region.state().snapshots());
         xml.start("DBSnapshots");
         page.items().forEach(s -> ResourceXml.dbSnapshot(xml, s));
         xml.end();
@@ -43,6 +43,7 @@ final class DbSnapshotActions {
             throw new QueryError(FakeError.INVALID_DB_SNAPSHOT_STATE, "Snapshot " + sourceValue
                     + " is not in available state (current state: " + source.status() + ").");
         }
+        CopyRules.checkRdsCustom(request, location, source);
         CopyRules.checkPresignedUrl(request, "CopyDBSnapshot", "SourceDBSnapshotIdentifier", location,
                 source.encrypted());
         String kmsKeyId = request.optional("KmsKeyId");
@@ -53,30 +54,20 @@ final class DbSnapshotActions {
         if (kmsKeyId != null) {
             CopyRules.checkKmsKey(kmsKeyId, target);
         }
+        CopyRules.checkOptionGroup(request, location, source, target);
         String optionGroup = request.optional("OptionGroupName");
-        if (location.crossRegion() && source.optionGroupRequiresMapping() && optionGroup == null) {
-            throw QueryError.invalidCombination("The snapshot " + sourceValue + " uses option group "
-                    + source.optionGroupName() + ", whose options (such as TDE) cannot be copied to another region:"
-                    + " specify OptionGroupName, an option group of " + target.name() + ".");
-        }
         DbSnapshot copy = newCopy(request, target, location, source, kmsKeyId, optionGroup);
-        DbSnapshot stored = target.locked(() -> {
-            ResourceStore<DbSnapshot> store = target.snapshotStore();
+        DbSnapshot stored = target.state().locked(() -> {
+            ResourceStore<DbSnapshot> store = target.state().snapshots();
             if (store.contains(copy.identifier())) {
                 throw new QueryError(FakeError.DB_SNAPSHOT_ALREADY_EXISTS, "Cannot create the snapshot because a"
                         + " snapshot with the identifier " + copy.identifier() + " already exists.");
             }
-            if (store.manualCount() >= target.manualSnapshotQuota()) {
-                throw new QueryError(FakeError.SNAPSHOT_QUOTA_EXCEEDED, "Cannot copy DB snapshot: the manual"
-                        + " snapshot quota for this account in " + target.name() + " has been reached ("
-                        + target.manualSnapshotQuota() + ").");
+            SnapshotQuotas.checkManual(store, target.manualSnapshotQuota());
+            if (location.crossRegion()) {
+                SnapshotQuotas.checkCopiesInProgress(store, target.copyQuota());
             }
-            if (location.crossRegion() && store.inFlightCopyCount() >= target.copyQuota()) {
-                throw new QueryError(FakeError.SNAPSHOT_QUOTA_EXCEEDED, "Cannot copy DB snapshot: "
-                        + store.inFlightCopyCount() + " cross-region snapshot copies are already in progress to "
-                        + target.name() + " (quota " + target.copyQuota() + ").");
-            }
-            return target.putDbSnapshot(copy);
+            return target.state().putDbSnapshot(copy, location.region().name());
         });
         ResourceXml.dbSnapshot(xml, stored);
     }
@@ -85,8 +76,8 @@ final class DbSnapshotActions {
         FakeRegion region = regions.apply(request.region());
         String value = request.required("DBSnapshotIdentifier");
         String id = Describe.localId(value, "snapshot", region);
-        DbSnapshot removed = region.locked(() -> {
-            DbSnapshot snapshot = id == null ? null : region.snapshotStore().get(id);
+        DbSnapshot removed = region.state().locked(() -> {
+            DbSnapshot snapshot = id == null ? null : region.state().snapshots().get(id);
             if (snapshot == null) {
                 throw new QueryError(FakeError.DB_SNAPSHOT_NOT_FOUND, "DBSnapshot not found: " + value);
             }
@@ -94,11 +85,13 @@ final class DbSnapshotActions {
                 throw new QueryError(FakeError.INVALID_DB_SNAPSHOT_STATE, "Only manual snapshots may be deleted ("
                         + value + " is " + snapshot.snapshotType() + ").");
             }
+            // RDS API reference, DeleteDBSnapshot: the DB snapshot must be in the available state to be deleted
+            // (so neither a copy in progress nor a failed one).
             if (!SnapshotStatus.AVAILABLE.equals(snapshot.status())) {
                 throw new QueryError(FakeError.INVALID_DB_SNAPSHOT_STATE, "Cannot delete the snapshot because it is"
                         + " not in available state (current state: " + snapshot.status() + ").");
             }
-            return region.removeDbSnapshotInternal(id);
+            return region.state().removeDbSnapshot(id, request.accessKeyId());
         });
         ResourceXml.dbSnapshot(xml, removed.withStatus(SnapshotStatus.DELETED, 100));
     }
@@ -109,9 +102,14 @@ final class DbSnapshotActions {
         if (request.bool("CopyTags", false)) {
             tags.putAll(source.tags());
         }
-        tags.putAll(request.tags());
+        tags.putAll(TagRules.checkRequestTags(request.tags()));
+        TagRules.checkCount(tags, request.required("TargetDBSnapshotIdentifier"));
         return source.toBuilder()
                 .identifier(ResourceStore.key(request.required("TargetDBSnapshotIdentifier")))
+                // RDS API reference, DBSnapshot: SnapshotCreateTime changes for the copy when the snapshot is copied;
+                // OriginalSnapshotCreateTime doesn't change when the snapshot is copied.
+                .createdAt(target.state().now())
+                .originalCreatedAt(source.originalCreatedAt())
                 .snapshotType("manual")
                 .status(SnapshotStatus.CREATING)
                 .percentProgress(0)
@@ -119,9 +117,13 @@ final class DbSnapshotActions {
                 .kmsKeyId(kmsKeyId != null ? kmsKeyId : source.kmsKeyId())
                 .optionGroupName(optionGroup != null ? optionGroup : source.optionGroupName())
                 .optionGroupRequiresMapping(source.optionGroupRequiresMapping() && optionGroup == null)
+                // RDS API reference, DBSnapshot: SourceDBSnapshotIdentifier (the source ARN) only has a value for a
+                // cross-account or cross-Region copy. SourceRegion ("created in or copied from") is set for
+                // cross-Region copies only, as in the verified fixtures (README: assumptions).
                 .sourceRegion(location.crossRegion() ? location.region().name() : null)
-                .sourceDbSnapshotIdentifier(source.arn())
+                .sourceDbSnapshotIdentifier(location.crossRegion() ? source.arn() : null)
                 .tags(tags)
+                .createdBy(request.accessKeyId())
                 .region(target.name())
                 .accountId(target.accountId())
                 .build();

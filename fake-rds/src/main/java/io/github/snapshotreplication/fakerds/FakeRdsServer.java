@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class FakeRdsServer implements AutoCloseable {
     }
 
     private final Map<String, FakeRegion> regions = new ConcurrentHashMap<>();
+    private final ServerContext context = new ServerContext();
     private final FaultInjector faults = new FaultInjector();
     private final RequestLog log = new RequestLog();
     private final HttpServer server;
@@ -86,12 +88,29 @@ public final class FakeRdsServer implements AutoCloseable {
     /** @return the state of this region (e.g. {@code eu-west-1}), created empty on first use */
     public FakeRegion region(String name) {
         Objects.requireNonNull(name, "name");
-        return regions.computeIfAbsent(name, n -> new FakeRegion(n, ACCOUNT_ID));
+        return regions.computeIfAbsent(name, n -> new FakeRegion(n, ACCOUNT_ID, context));
+    }
+
+    /**
+     * @return every resource deleted since the start, in order, through the API ({@code deletedBy} = the caller's
+     *     access key id) or by test code ({@code deletedBy} = {@value FakeRegion#CREATED_BY_SETUP}): ground truth
+     *     of who removed what
+     */
+    public List<Deletion> deletions() {
+        return context.deletions();
     }
 
     /** @return the fault injector of this server */
     public FaultInjector faults() {
         return faults;
+    }
+
+    /**
+     * Sets the clock RDS stamps times with: {@code SnapshotCreateTime} of copies and of created snapshots, and the
+     * start time of pending copies. Default {@link Clock#systemUTC()}; a test can set a fixed or movable clock.
+     */
+    public void setClock(Clock clock) {
+        context.setClock(clock);
     }
 
     /** Adds this delay to every request (benchmarks). Requests are served in parallel, so it does not add up. */
@@ -113,8 +132,8 @@ public final class FakeRdsServer implements AutoCloseable {
     }
 
     /**
-     * @return how many Copy*, Delete*, Create*, Modify*, AddTagsToResource and RemoveTagsFromResource requests
-     *     were answered, errors included
+     * @return how many Copy*, Delete*, Create*, Modify*, Restore*, AddTagsToResource and RemoveTagsFromResource
+     *     requests were answered, errors included
      */
     public long mutatingRequestCount() {
         return log.mutatingCount();
@@ -145,6 +164,10 @@ public final class FakeRdsServer implements AutoCloseable {
         DbSnapshotActions snapshots = new DbSnapshotActions(this::region);
         ClusterSnapshotActions clusterSnapshots = new ClusterSnapshotActions(this::region);
         TagActions tags = new TagActions(this::region);
+        OptionGroupActions optionGroups = new OptionGroupActions(this::region);
+        CreateSnapshotActions create = new CreateSnapshotActions(this::region);
+        RestoreActions restore = new RestoreActions(this::region);
+        DeleteDatabaseActions delete = new DeleteDatabaseActions(this::region);
         Map<String, QueryApiHandler.Action> actions = new LinkedHashMap<>();
         actions.put("DescribeDBInstances", instances::describeInstances);
         actions.put("DescribeDBClusters", instances::describeClusters);
@@ -157,6 +180,13 @@ public final class FakeRdsServer implements AutoCloseable {
         actions.put("ListTagsForResource", tags::list);
         actions.put("AddTagsToResource", tags::add);
         actions.put("RemoveTagsFromResource", tags::remove);
+        actions.put("DescribeOptionGroups", optionGroups::describe);
+        actions.put("CreateDBSnapshot", create::createDbSnapshot);
+        actions.put("CreateDBClusterSnapshot", create::createDbClusterSnapshot);
+        actions.put("RestoreDBInstanceFromDBSnapshot", restore::restoreDbInstance);
+        actions.put("RestoreDBClusterFromSnapshot", restore::restoreDbCluster);
+        actions.put("DeleteDBInstance", delete::deleteDbInstance);
+        actions.put("DeleteDBCluster", delete::deleteDbCluster);
         return actions;
     }
 }

@@ -1,17 +1,16 @@
 package io.github.snapshotreplication.fakerds;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
- * The state of one region of the fake: DB instances, clusters, DB snapshots and cluster snapshots, plus the quotas
- * and the KMS keys that RDS checks on a copy. Everything added is stamped with this region and the server's account.
- * Thread-safe: reads are lock-free, every change holds this region's lock.
+ * The state of one region of the fake, as test code arranges and inspects it: DB instances, clusters, DB snapshots
+ * and cluster snapshots, the pending copies, plus the quotas and the KMS keys that RDS checks on a copy. Everything
+ * added is stamped with this region and the server's account. Thread-safe: reads are lock-free, every change holds
+ * this region's lock.
  */
 public final class FakeRegion {
 
@@ -21,130 +20,165 @@ public final class FakeRegion {
     public static final int DEFAULT_COPY_QUOTA = 20;
     /** Default cross-region cluster snapshot copies in flight into a region. */
     public static final int DEFAULT_CLUSTER_COPY_QUOTA = 5;
+    /** {@code createdBy} of what test code added, and {@code deletedBy} of what it removed, through this class. */
+    public static final String CREATED_BY_SETUP = "setup";
+    /** {@code createdBy} of what RDS itself made: automated snapshots. */
+    public static final String CREATED_BY_RDS = "rds";
 
-    private static final String DB = "db:";
-    private static final String CLUSTER = "cluster:";
-
-    private final String name;
-    private final String accountId;
-    private final Object lock = new Object();
-    private final ResourceStore<DbInstance> instances;
-    private final ResourceStore<DbCluster> clusters;
-    private final ResourceStore<DbSnapshot> snapshots;
-    private final ResourceStore<DbClusterSnapshot> clusterSnapshots;
-    /** Pending snapshots in the order they started ({@code db:KEY} / {@code cluster:KEY}); guarded by lock. */
-    private final Set<String> pending = new LinkedHashSet<>();
+    private final RegionState state;
     private final Set<String> inaccessibleKmsKeys = ConcurrentHashMap.newKeySet();
     private volatile int manualSnapshotQuota = DEFAULT_MANUAL_SNAPSHOT_QUOTA;
     private volatile int manualClusterSnapshotQuota = DEFAULT_MANUAL_SNAPSHOT_QUOTA;
     private volatile int copyQuota = DEFAULT_COPY_QUOTA;
     private volatile int clusterCopyQuota = DEFAULT_CLUSTER_COPY_QUOTA;
 
-    FakeRegion(String name, String accountId) {
-        this.name = name;
-        this.accountId = accountId;
-        this.instances = new ResourceStore<>(DbInstance::identifier, i -> null, i -> false, i -> false);
-        this.clusters = new ResourceStore<>(DbCluster::identifier, c -> null, c -> false, c -> false);
-        this.snapshots = new ResourceStore<>(DbSnapshot::identifier, DbSnapshot::dbInstanceIdentifier,
-                s -> "manual".equals(s.snapshotType()),
-                s -> s.isPending() && isCrossRegion(s.sourceRegion()));
-        this.clusterSnapshots = new ResourceStore<>(DbClusterSnapshot::identifier,
-                DbClusterSnapshot::dbClusterIdentifier, s -> "manual".equals(s.snapshotType()),
-                s -> s.isPending() && isCrossRegion(s.sourceRegion()));
+    FakeRegion(String name, String accountId, ServerContext context) {
+        this.state = new RegionState(name, accountId, context);
     }
 
     /** @return the region name, e.g. {@code eu-west-1} */
     public String name() {
-        return name;
+        return state.name();
     }
 
     /** @return the account that owns everything in this region */
     public String accountId() {
-        return accountId;
+        return state.accountId();
     }
 
-    /** Adds or replaces a DB instance. */
+    /** Adds or replaces a DB instance; {@code createdBy} defaults to {@value #CREATED_BY_SETUP}. */
     public FakeRegion addDbInstance(DbInstance instance) {
-        locked(() -> instances.put(instance.withLocation(name, accountId)));
+        DbInstance stamped = instance.createdBy() != null ? instance
+                : instance.toBuilder().createdBy(CREATED_BY_SETUP).build();
+        state.locked(() -> state.putDbInstance(stamped));
         return this;
     }
 
-    /** Adds or replaces a DB cluster. */
+    /** Adds or replaces a DB cluster; {@code createdBy} defaults to {@value #CREATED_BY_SETUP}. */
     public FakeRegion addDbCluster(DbCluster cluster) {
-        locked(() -> clusters.put(cluster.withLocation(name, accountId)));
+        DbCluster stamped = cluster.createdBy() != null ? cluster
+                : cluster.toBuilder().createdBy(CREATED_BY_SETUP).build();
+        state.locked(() -> state.putDbCluster(stamped));
         return this;
     }
 
-    /** Adds or replaces a DB snapshot; a pending one joins the queue of {@link #completePendingCopies(int)}. */
+    /**
+     * Adds or replaces a DB snapshot ({@code createdBy} defaults to {@value #CREATED_BY_SETUP}); a pending one joins
+     * the queue of {@link #completePendingCopies(int)}, started now by the server clock.
+     */
     public FakeRegion addDbSnapshot(DbSnapshot snapshot) {
-        locked(() -> putDbSnapshot(snapshot));
+        DbSnapshot stamped = snapshot.createdBy() != null ? snapshot
+                : snapshot.toBuilder().createdBy(CREATED_BY_SETUP).build();
+        state.locked(() -> state.putDbSnapshot(stamped));
         return this;
     }
 
-    /** Adds or replaces a DB cluster snapshot; a pending one joins the queue of {@link #completePendingCopies}. */
+    /**
+     * Adds or replaces a DB cluster snapshot ({@code createdBy} defaults to {@value #CREATED_BY_SETUP}); a pending
+     * one joins the queue of {@link #completePendingCopies}, started now by the server clock.
+     */
     public FakeRegion addDbClusterSnapshot(DbClusterSnapshot snapshot) {
-        locked(() -> putDbClusterSnapshot(snapshot));
+        DbClusterSnapshot stamped = snapshot.createdBy() != null ? snapshot
+                : snapshot.toBuilder().createdBy(CREATED_BY_SETUP).build();
+        state.locked(() -> state.putDbClusterSnapshot(stamped));
         return this;
+    }
+
+    /** Adds or replaces an option group ({@code default:<engine>-<major>} groups also exist without being added). */
+    public FakeRegion addOptionGroup(OptionGroup group) {
+        state.locked(() -> state.putOptionGroup(group));
+        return this;
+    }
+
+    /** @return the option groups added, sorted by name (the implicit default groups are not listed) */
+    public List<OptionGroup> optionGroups() {
+        return List.copyOf(state.optionGroups().values());
+    }
+
+    /** @return the option group of that name (case-insensitive): added, or an implicit {@code default:...} group */
+    public Optional<OptionGroup> optionGroup(String name) {
+        return state.optionGroup(name);
     }
 
     /** @return the DB instances, sorted by identifier */
     public List<DbInstance> dbInstances() {
-        return List.copyOf(instances.values());
+        return List.copyOf(state.instances().values());
     }
 
     /** @return the DB clusters, sorted by identifier */
     public List<DbCluster> dbClusters() {
-        return List.copyOf(clusters.values());
+        return List.copyOf(state.clusters().values());
     }
 
     /** @return the DB snapshots now, sorted by identifier */
     public List<DbSnapshot> dbSnapshots() {
-        return List.copyOf(snapshots.values());
+        return List.copyOf(state.snapshots().values());
     }
 
     /** @return the DB cluster snapshots now, sorted by identifier */
     public List<DbClusterSnapshot> dbClusterSnapshots() {
-        return List.copyOf(clusterSnapshots.values());
+        return List.copyOf(state.clusterSnapshots().values());
     }
 
     /** @return the instance with this identifier (case-insensitive) */
     public Optional<DbInstance> dbInstance(String identifier) {
-        return Optional.ofNullable(instances.get(identifier));
+        return Optional.ofNullable(state.instances().get(identifier));
     }
 
     /** @return the cluster with this identifier (case-insensitive) */
     public Optional<DbCluster> dbCluster(String identifier) {
-        return Optional.ofNullable(clusters.get(identifier));
+        return Optional.ofNullable(state.clusters().get(identifier));
     }
 
     /** @return the DB snapshot with this identifier (case-insensitive) */
     public Optional<DbSnapshot> dbSnapshot(String identifier) {
-        return Optional.ofNullable(snapshots.get(identifier));
+        return Optional.ofNullable(state.snapshots().get(identifier));
     }
 
     /** @return the DB cluster snapshot with this identifier (case-insensitive) */
     public Optional<DbClusterSnapshot> dbClusterSnapshot(String identifier) {
-        return Optional.ofNullable(clusterSnapshots.get(identifier));
+        return Optional.ofNullable(state.clusterSnapshots().get(identifier));
     }
 
-    /** Removes a DB snapshot, whatever its state (test setup; the API's delete has rules). */
+    /**
+     * Removes a DB snapshot, whatever its state (test setup; the API's delete has rules). The deletion log records
+     * it with {@code deletedBy} {@value #CREATED_BY_SETUP}.
+     */
     public void removeDbSnapshot(String identifier) {
-        locked(() -> removeDbSnapshotInternal(identifier));
+        state.locked(() -> state.removeDbSnapshot(identifier, CREATED_BY_SETUP));
     }
 
-    /** Removes a DB cluster snapshot, whatever its state. */
+    /** Removes a DB cluster snapshot, whatever its state; logged as deleted by {@value #CREATED_BY_SETUP}. */
     public void removeDbClusterSnapshot(String identifier) {
-        locked(() -> removeDbClusterSnapshotInternal(identifier));
+        state.locked(() -> state.removeDbClusterSnapshot(identifier, CREATED_BY_SETUP));
     }
 
-    /** Removes a DB instance (its snapshots stay, as in RDS). */
+    /** Removes a DB instance (its snapshots stay); logged as deleted by {@value #CREATED_BY_SETUP}. */
     public void removeDbInstance(String identifier) {
-        locked(() -> instances.remove(identifier));
+        state.locked(() -> state.removeDbInstance(identifier, CREATED_BY_SETUP));
     }
 
-    /** Removes a DB cluster (its snapshots stay, as in RDS). */
+    /** Removes a DB cluster (its snapshots stay); logged as deleted by {@value #CREATED_BY_SETUP}. */
     public void removeDbCluster(String identifier) {
-        locked(() -> clusters.remove(identifier));
+        state.locked(() -> state.removeDbCluster(identifier, CREATED_BY_SETUP));
+    }
+
+    /**
+     * Takes an automated snapshot of a database as RDS does in its backup window: identifier
+     * {@code rds:<db>-yyyy-MM-dd-HH-mm}, {@code available}, created at {@code at}, carrying the database's engine,
+     * storage, encryption (and, for an instance, its option group), and the database's tags when it has
+     * CopyTagsToSnapshot; {@code createdBy} is {@value #CREATED_BY_RDS}.
+     *
+     * @param kind {@link ResourceKind#DB_INSTANCE} (or {@code DB_SNAPSHOT}) for an instance,
+     *             {@link ResourceKind#DB_CLUSTER} (or {@code DB_CLUSTER_SNAPSHOT}) for a cluster
+     * @return the snapshot's identifier
+     * @throws IllegalArgumentException when the database does not exist
+     * @throws IllegalStateException    when RDS would take no such snapshot: backups off (BackupRetentionPeriod 0),
+     *                                  an instance of a cluster (the cluster is backed up), or the identifier taken
+     */
+    public String takeAutomatedSnapshot(ResourceKind kind, String databaseId, Instant at) {
+        boolean cluster = kind == ResourceKind.DB_CLUSTER || kind == ResourceKind.DB_CLUSTER_SNAPSHOT;
+        return state.locked(() -> SnapshotFactory.takeAutomated(state, cluster, databaseId, at));
     }
 
     /** Finishes every pending snapshot (creating, copying, pending): available, 100 %. @return how many */
@@ -154,30 +188,50 @@ public final class FakeRegion {
 
     /** Finishes at most {@code max} pending snapshots, the oldest started first. @return how many */
     public int completePendingCopies(int max) {
-        return locked(() -> {
-            List<String> done = new ArrayList<>();
-            for (String entry : pending) {
-                if (done.size() == max) {
-                    break;
-                }
-                done.add(entry);
-            }
-            for (String entry : done) {
-                if (entry.startsWith(DB)) {
-                    DbSnapshot snapshot = snapshots.get(entry.substring(DB.length()));
-                    putDbSnapshot(snapshot.withStatus(SnapshotStatus.AVAILABLE, 100));
-                } else {
-                    DbClusterSnapshot snapshot = clusterSnapshots.get(entry.substring(CLUSTER.length()));
-                    putDbClusterSnapshot(snapshot.withStatus(SnapshotStatus.AVAILABLE, 100));
-                }
-            }
+        return state.locked(() -> {
+            List<PendingCopy> done = state.pending().oldest(max);
+            done.forEach(entry -> state.finish(entry.kind(), entry.identifier(), SnapshotStatus.AVAILABLE));
             return done.size();
         });
     }
 
+    /**
+     * Finishes one pending snapshot (a copy, or one being created): available, 100 %.
+     *
+     * @param kind {@link ResourceKind#DB_SNAPSHOT} or {@link ResourceKind#DB_CLUSTER_SNAPSHOT}
+     * @throws IllegalArgumentException when no snapshot of this kind and identifier is pending
+     */
+    public void completeCopy(ResourceKind kind, String identifier) {
+        state.locked(() -> {
+            state.finish(kind, identifier, SnapshotStatus.AVAILABLE);
+            return null;
+        });
+    }
+
+    /**
+     * Fails one pending copy (or creation): status {@value SnapshotStatus#FAILED}, progress as it was. The snapshot
+     * stays (a manual snapshot still counts against the manual quota) but is no longer a copy in progress. The API
+     * cannot delete it: DeleteDBSnapshot and DeleteDBClusterSnapshot take {@code available} snapshots only, as the
+     * reference says; test code can {@link #removeDbSnapshot remove} it.
+     *
+     * @param kind {@link ResourceKind#DB_SNAPSHOT} or {@link ResourceKind#DB_CLUSTER_SNAPSHOT}
+     * @throws IllegalArgumentException when no snapshot of this kind and identifier is pending
+     */
+    public void failCopy(ResourceKind kind, String identifier) {
+        state.locked(() -> {
+            state.finish(kind, identifier, SnapshotStatus.FAILED);
+            return null;
+        });
+    }
+
+    /** @return the pending snapshots, the oldest started first, with their start time and origin */
+    public List<PendingCopy> pendingCopies() {
+        return state.locked(() -> state.pending().oldest(Integer.MAX_VALUE));
+    }
+
     /** @return how many DB and cluster snapshots are pending */
     public int pendingCount() {
-        return locked(pending::size);
+        return state.locked(() -> state.pending().size());
     }
 
     /** Sets how many manual DB snapshots (copies included) this region allows. Default 100000. */
@@ -205,6 +259,11 @@ public final class FakeRegion {
         inaccessibleKmsKeys.add(keyId);
     }
 
+    /** @return the resources and their bookkeeping, for the actions */
+    RegionState state() {
+        return state;
+    }
+
     int manualSnapshotQuota() {
         return manualSnapshotQuota;
     }
@@ -223,69 +282,6 @@ public final class FakeRegion {
 
     boolean isKmsKeyInaccessible(String keyId) {
         return inaccessibleKmsKeys.contains(keyId);
-    }
-
-    ResourceStore<DbInstance> instanceStore() {
-        return instances;
-    }
-
-    ResourceStore<DbCluster> clusterStore() {
-        return clusters;
-    }
-
-    ResourceStore<DbSnapshot> snapshotStore() {
-        return snapshots;
-    }
-
-    ResourceStore<DbClusterSnapshot> clusterSnapshotStore() {
-        return clusterSnapshots;
-    }
-
-    /** Runs a compound change (check, then write) atomically for this region. */
-    <R> R locked(Supplier<R> change) {
-        synchronized (lock) {
-            return change.get();
-        }
-    }
-
-    /** Caller holds the lock. */
-    DbSnapshot putDbSnapshot(DbSnapshot snapshot) {
-        DbSnapshot stamped = snapshot.withLocation(name, accountId);
-        snapshots.put(stamped);
-        track(DB + ResourceStore.key(stamped.identifier()), stamped.isPending());
-        return stamped;
-    }
-
-    /** Caller holds the lock. */
-    DbClusterSnapshot putDbClusterSnapshot(DbClusterSnapshot snapshot) {
-        DbClusterSnapshot stamped = snapshot.withLocation(name, accountId);
-        clusterSnapshots.put(stamped);
-        track(CLUSTER + ResourceStore.key(stamped.identifier()), stamped.isPending());
-        return stamped;
-    }
-
-    /** Caller holds the lock. */
-    DbSnapshot removeDbSnapshotInternal(String identifier) {
-        pending.remove(DB + ResourceStore.key(identifier));
-        return snapshots.remove(identifier);
-    }
-
-    /** Caller holds the lock. */
-    DbClusterSnapshot removeDbClusterSnapshotInternal(String identifier) {
-        pending.remove(CLUSTER + ResourceStore.key(identifier));
-        return clusterSnapshots.remove(identifier);
-    }
-
-    private void track(String entry, boolean isPending) {
-        if (isPending) {
-            pending.add(entry);
-        } else {
-            pending.remove(entry);
-        }
-    }
-
-    private boolean isCrossRegion(String sourceRegion) {
-        return sourceRegion != null && !sourceRegion.equals(name);
     }
 
     private static int requireNonNegative(int value) {

@@ -23,7 +23,7 @@ final class InstanceActions {
 
     void describeInstances(QueryRequest request, XmlWriter xml) {
         FakeRegion region = regions.apply(request.region());
-        ResourceStore.Page<DbInstance> page = DESCRIBE_INSTANCES.run(request, region, region.instanceStore());
+        ResourceStore.Page<DbInstance> page = DESCRIBE_INSTANCES.run(request, region, region.state().instances());
         xml.start("DBInstances");
         page.items().forEach(i -> ResourceXml.dbInstance(xml, i));
         xml.end();
@@ -32,7 +32,7 @@ final class InstanceActions {
 
     void describeClusters(QueryRequest request, XmlWriter xml) {
         FakeRegion region = regions.apply(request.region());
-        ResourceStore.Page<DbCluster> page = DESCRIBE_CLUSTERS.run(request, region, region.clusterStore());
+        ResourceStore.Page<DbCluster> page = DESCRIBE_CLUSTERS.run(request, region, region.state().clusters());
         xml.start("DBClusters");
         page.items().forEach(c -> ResourceXml.dbCluster(xml, c));
         xml.end();

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The HTTP side of the fake: decodes the form, finds the region in the SigV4 credential scope, sleeps the injected
@@ -24,9 +22,6 @@ final class QueryApiHandler implements HttpHandler {
     interface Action {
         void handle(QueryRequest request, XmlWriter result);
     }
-
-    private static final Pattern CREDENTIAL_SCOPE =
-            Pattern.compile("Credential=[^/,\\s]+/\\d{8}/([a-z0-9-]+)/[^/,\\s]+/aws4_request");
 
     private final Map<String, Action> actions;
     private final FaultInjector faults;
@@ -49,10 +44,13 @@ final class QueryApiHandler implements HttpHandler {
             if (params.isEmpty() && exchange.getRequestURI().getRawQuery() != null) {
                 params = QueryRequest.decodeForm(exchange.getRequestURI().getRawQuery());
             }
-            String region = regionOf(exchange.getRequestHeaders().getFirst("Authorization"));
+            CredentialScope scope = CredentialScope.of(exchange.getRequestHeaders().getFirst("Authorization"), params);
+            String region = scope == null ? null : scope.region();
+            String accessKeyId = scope == null ? null : scope.accessKeyId();
             sleep(latencyNanos.getAsLong());
-            Reply reply = answer(new QueryRequest(region, params));
-            log.record(new RecordedRequest(region, params.get("Action"), params, reply.status, reply.errorCode));
+            Reply reply = answer(new QueryRequest(region, accessKeyId, params));
+            log.record(new RecordedRequest(region, accessKeyId, params.get("Action"), params, reply.status,
+                    reply.errorCode));
             byte[] bytes = reply.body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
             exchange.getResponseHeaders().set("x-amzn-RequestId", reply.requestId);
@@ -61,15 +59,6 @@ final class QueryApiHandler implements HttpHandler {
                 out.write(bytes);
             }
         }
-    }
-
-    /** @return the region of {@code Credential=AKID/DATE/REGION/SERVICE/aws4_request}, or null */
-    static String regionOf(String authorization) {
-        if (authorization == null) {
-            return null;
-        }
-        Matcher matcher = CREDENTIAL_SCOPE.matcher(authorization);
-        return matcher.find() ? matcher.group(1) : null;
     }
 
     private Reply answer(QueryRequest request) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The form parameters of one Query API request, with the region of its SigV4 credential scope. Knows the Query
- * protocol's list encoding: {@code Prefix.N} for strings, {@code Tags.Tag.N.Key/Value},
+ * The form parameters of one Query API request, with the region and access key id of its SigV4 credential scope.
+ * Knows the Query protocol's list encoding: {@code Prefix.N} for strings, {@code Tags.Tag.N.Key/Value},
  * {@code Filters.Filter.N.Name/Values.Value.M}; indexes are 1-based and contiguous.
  */
 final class QueryRequest {
@@ -19,10 +19,12 @@ final class QueryRequest {
     }
 
     private final String region;
+    private final String accessKeyId;
     private final Map<String, String> params;
 
-    QueryRequest(String region, Map<String, String> params) {
+    QueryRequest(String region, String accessKeyId, Map<String, String> params) {
         this.region = region;
+        this.accessKeyId = accessKeyId;
         this.params = params;
     }
 
@@ -47,6 +49,11 @@ final class QueryRequest {
 
     String region() {
         return region;
+    }
+
+    /** @return the access key id of the caller's credential scope: who created or deleted what */
+    String accessKeyId() {
+        return accessKeyId;
     }
 
     String action() {

@@ -7,14 +7,15 @@ import java.util.Map;
 /**
  * One request the fake received, after it was answered.
  *
- * @param region    region of the SigV4 credential scope, null when the request had none
- * @param action    the {@code Action} parameter, null when missing
- * @param params    every form parameter in the order sent (including Action and Version)
- * @param status    HTTP status of the answer
- * @param errorCode {@code <Code>} of the error answer, null on success
+ * @param region      region of the SigV4 credential scope, null when the request had none
+ * @param accessKeyId access key id of the SigV4 credential scope, null when the request had none
+ * @param action      the {@code Action} parameter, null when missing
+ * @param params      every form parameter in the order sent (including Action and Version)
+ * @param status      HTTP status of the answer
+ * @param errorCode   {@code <Code>} of the error answer, null on success
  */
-public record RecordedRequest(String region, String action, Map<String, String> params, int status,
-                              String errorCode) {
+public record RecordedRequest(String region, String accessKeyId, String action, Map<String, String> params,
+                              int status, String errorCode) {
 
     /** Freezes the parameters. */
     public RecordedRequest {

@@ -60,6 +60,6 @@ final class RequestLog {
 
     static boolean isMutating(String action) {
         return action.startsWith("Copy") || action.startsWith("Delete") || action.startsWith("Create")
-                || action.startsWith("Modify") || TAG_MUTATIONS.contains(action);
+                || action.startsWith("Modify") || action.startsWith("Restore") || TAG_MUTATIONS.contains(action);
     }
 }

@@ -52,10 +52,17 @@ final class ResourceXml {
         xml.start("DBInstance")
                 .element("DBInstanceIdentifier", i.identifier())
                 .element("DBInstanceArn", i.arn())
+                .element("DBInstanceClass", i.dbInstanceClass())
                 .element("DBInstanceStatus", i.status())
                 .element("Engine", i.engine())
                 .element("EngineVersion", i.engineVersion())
+                .element("AllocatedStorage", i.allocatedStorage())
+                .element("BackupRetentionPeriod", i.backupRetentionPeriod())
+                .element("ReadReplicaSourceDBInstanceIdentifier", i.readReplicaSourceDBInstanceIdentifier())
                 .element("DBClusterIdentifier", i.dbClusterIdentifier());
+        if (i.dbSubnetGroupName() != null) {
+            xml.start("DBSubnetGroup").element("DBSubnetGroupName", i.dbSubnetGroupName()).end();
+        }
         if (i.optionGroupName() != null) {
             xml.start("OptionGroupMemberships").start("OptionGroupMembership")
                     .element("OptionGroupName", i.optionGroupName())
@@ -63,7 +70,8 @@ final class ResourceXml {
                     .end().end();
         }
         xml.element("StorageEncrypted", i.storageEncrypted())
-                .element("KmsKeyId", i.kmsKeyId());
+                .element("KmsKeyId", i.kmsKeyId())
+                .element("CopyTagsToSnapshot", i.copyTagsToSnapshot());
         tagList(xml, i.tags());
         xml.end();
     }
@@ -77,6 +85,9 @@ final class ResourceXml {
                 .element("EngineVersion", c.engineVersion())
                 .element("StorageEncrypted", c.storageEncrypted())
                 .element("KmsKeyId", c.kmsKeyId())
+                .element("BackupRetentionPeriod", c.backupRetentionPeriod())
+                .element("ReplicationSourceIdentifier", c.replicationSourceIdentifier())
+                .element("CopyTagsToSnapshot", c.copyTagsToSnapshot())
                 .start("DBClusterMembers");
         for (int n = 0; n < c.members().size(); n++) {
             xml.start("DBClusterMember")
@@ -87,6 +98,26 @@ final class ResourceXml {
         xml.end();
         tagList(xml, c.tags());
         xml.end();
+    }
+
+    static void optionGroup(XmlWriter xml, OptionGroup g) {
+        xml.start("OptionGroup")
+                .element("OptionGroupName", g.name())
+                .element("OptionGroupDescription", g.description())
+                .element("EngineName", g.engineName())
+                .element("MajorEngineVersion", g.majorEngineVersion())
+                .start("Options");
+        for (OptionGroup.Option option : g.options()) {
+            xml.start("Option")
+                    .element("OptionName", option.name())
+                    .element("Persistent", option.persistent())
+                    .element("Permanent", option.permanent())
+                    .end();
+        }
+        xml.end()
+                .element("AllowsVpcAndNonVpcInstanceMemberships", true)
+                .element("OptionGroupArn", g.arn())
+                .end();
     }
 
     static void tagList(XmlWriter xml, Map<String, String> tags) {

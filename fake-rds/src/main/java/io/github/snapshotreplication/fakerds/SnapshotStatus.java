@@ -11,6 +11,12 @@ public final class SnapshotStatus {
     public static final String CREATING = "creating";
     /** A DB cluster snapshot copy. */
     public static final String COPYING = "copying";
+    /**
+     * A copy (or creation) that did not finish. RDS documents no status list for DB snapshots, and lists only
+     * available, copying and creating for DB cluster snapshots; {@code failed} is the status RDS uses for DB
+     * instances that failed, and the one test code gets from {@link FakeRegion#failCopy}.
+     */
+    public static final String FAILED = "failed";
     /** Returned by Delete* for the snapshot just removed. */
     public static final String DELETED = "deleted";
 

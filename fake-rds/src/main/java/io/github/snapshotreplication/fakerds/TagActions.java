@@ -23,14 +23,14 @@ final class TagActions {
     }
 
     void add(QueryRequest request, XmlWriter xml) {
-        Map<String, String> added = request.tags();
+        Map<String, String> added = TagRules.checkRequestTags(request.tags());
         if (added.isEmpty()) {
             throw QueryError.missing("Tags");
         }
         update(request, tags -> {
             Map<String, String> merged = new LinkedHashMap<>(tags);
             merged.putAll(added);
-            return merged;
+            return TagRules.checkCount(merged, request.required("ResourceName"));
         });
     }
 
@@ -53,39 +53,35 @@ final class TagActions {
         Arn arn = parse(name);
         boolean local = arn.region().equals(region.name()) && arn.account().equals(region.accountId());
         String id = arn.resourceId();
-        return region.locked(() -> switch (arn.resourceType()) {
+        return region.state().locked(() -> switch (arn.resourceType()) {
             case "snapshot" -> {
-                DbSnapshot s = local ? region.snapshotStore().get(id) : null;
+                DbSnapshot s = local ? region.state().snapshots().get(id) : null;
                 if (s == null) {
                     throw new QueryError(FakeError.DB_SNAPSHOT_NOT_FOUND, "DBSnapshot not found: " + name);
                 }
-                yield region.putDbSnapshot(s.withTags(change.apply(s.tags()))).tags();
+                yield region.state().putDbSnapshot(s.withTags(change.apply(s.tags()))).tags();
             }
             case "cluster-snapshot" -> {
-                DbClusterSnapshot s = local ? region.clusterSnapshotStore().get(id) : null;
+                DbClusterSnapshot s = local ? region.state().clusterSnapshots().get(id) : null;
                 if (s == null) {
                     throw new QueryError(FakeError.DB_CLUSTER_SNAPSHOT_NOT_FOUND, "DBClusterSnapshot not found: "
                             + name);
                 }
-                yield region.putDbClusterSnapshot(s.withTags(change.apply(s.tags()))).tags();
+                yield region.state().putDbClusterSnapshot(s.withTags(change.apply(s.tags()))).tags();
             }
             case "db" -> {
-                DbInstance i = local ? region.instanceStore().get(id) : null;
+                DbInstance i = local ? region.state().instances().get(id) : null;
                 if (i == null) {
                     throw new QueryError(FakeError.DB_INSTANCE_NOT_FOUND, "DBInstance " + name + " not found.");
                 }
-                DbInstance changed = i.withTags(change.apply(i.tags()));
-                region.instanceStore().put(changed);
-                yield changed.tags();
+                yield region.state().putDbInstance(i.withTags(change.apply(i.tags()))).tags();
             }
             case "cluster" -> {
-                DbCluster c = local ? region.clusterStore().get(id) : null;
+                DbCluster c = local ? region.state().clusters().get(id) : null;
                 if (c == null) {
                     throw new QueryError(FakeError.DB_CLUSTER_NOT_FOUND, "DBCluster " + name + " not found.");
                 }
-                DbCluster changed = c.withTags(change.apply(c.tags()));
-                region.clusterStore().put(changed);
-                yield changed.tags();
+                yield region.state().putDbCluster(c.withTags(change.apply(c.tags()))).tags();
             }
             default -> throw QueryError.invalidValue("Unsupported resource type in ResourceName " + name
                     + " (the fake supports db, cluster, snapshot, cluster-snapshot)");

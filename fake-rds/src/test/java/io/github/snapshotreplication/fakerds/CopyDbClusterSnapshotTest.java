@@ -142,10 +142,27 @@ class CopyDbClusterSnapshotTest {
         }
 
         assertThatThrownBy(() -> target.copyDBClusterSnapshot(crossRegion().targetDBClusterSnapshotIdentifier("c6")
-                .build())).isInstanceOf(SnapshotQuotaExceededException.class);
+                .build())).isInstanceOfSatisfying(SnapshotQuotaExceededException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SnapshotQuotaExceeded");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Cannot copy more than 5 snapshots across regions");
+                });
         rds.region(Sdk.TARGET).completePendingCopies(1);
         target.copyDBClusterSnapshot(crossRegion().targetDBClusterSnapshotIdentifier("c6").build());
         assertThat(rds.region(Sdk.TARGET).dbClusterSnapshots()).hasSize(6);
+    }
+
+    @Test
+    void manualClusterSnapshotQuotaHasItsOwnMessageUnderTheSameCode() {
+        rds.region(Sdk.TARGET).setManualClusterSnapshotQuota(1);
+        target.copyDBClusterSnapshot(crossRegion().targetDBClusterSnapshotIdentifier("c1").build());
+
+        assertThatThrownBy(() -> target.copyDBClusterSnapshot(crossRegion().targetDBClusterSnapshotIdentifier("c2")
+                .build())).isInstanceOfSatisfying(SnapshotQuotaExceededException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SnapshotQuotaExceeded");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Cannot create more than 1 manual snapshots");
+                });
     }
 
     private static CopyDbClusterSnapshotRequest.Builder crossRegion() {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,7 @@ class CopyDbSnapshotTest {
     private static final String SOURCE_ID = "rds:orders-db-2024-05-14-03-10";
     private static final String SOURCE_ARN = Sdk.snapshotArn(Sdk.SOURCE, SOURCE_ID);
     private static final String TARGET_ID = "orders-db-2024-05-14-03-10-eu-west-1";
+    private static final Instant COPIED_AT = Instant.parse("2024-05-14T03:41:07.118Z");
 
     private FakeRdsServer rds;
     private RdsClient target;
@@ -33,6 +37,7 @@ class CopyDbSnapshotTest {
     @BeforeEach
     void start() {
         rds = FakeRdsServer.start();
+        rds.setClock(Clock.fixed(COPIED_AT, ZoneOffset.UTC));
         target = Sdk.noRetryClient(rds.endpoint(), Sdk.TARGET);
         rds.region(Sdk.SOURCE).addDbSnapshot(Sdk.automated(SOURCE_ID, "orders-db").engineVersion("16.2")
                 .tag("team", "orders").tag("environment", "production").build());
@@ -45,7 +50,7 @@ class CopyDbSnapshotTest {
     }
 
     @Test
-    void crossRegionCopyIsCreatingThenAvailableAndKeepsItsOrigin() {
+    void crossRegionCopyIsCreatingThenAvailableAndKeepsItsOriginalCreateTime() {
         DBSnapshot copy = target.copyDBSnapshot(crossRegion().build()).dbSnapshot();
 
         assertThat(copy.dbSnapshotIdentifier()).isEqualTo(TARGET_ID);
@@ -55,7 +60,7 @@ class CopyDbSnapshotTest {
         assertThat(copy.snapshotType()).isEqualTo("manual");
         assertThat(copy.sourceRegion()).isEqualTo(Sdk.SOURCE);
         assertThat(copy.sourceDBSnapshotIdentifier()).isEqualTo(SOURCE_ARN);
-        assertThat(copy.snapshotCreateTime()).isEqualTo(Sdk.CREATED);
+        assertThat(copy.snapshotCreateTime()).isEqualTo(COPIED_AT);
         assertThat(copy.originalSnapshotCreateTime()).isEqualTo(Sdk.CREATED);
         assertThat(copy.encrypted()).isTrue();
         assertThat(copy.kmsKeyId()).isEqualTo(Sdk.TARGET_KEY);
@@ -204,14 +209,16 @@ class CopyDbSnapshotTest {
     }
 
     @Test
-    void sameRegionCopyTakesAPlainIdentifierAndKeepsTheKey() {
+    void sameRegionCopyTakesAPlainIdentifierKeepsTheKeyAndHasNoSourceFields() {
         try (RdsClient source = Sdk.noRetryClient(rds.endpoint(), Sdk.SOURCE)) {
             DBSnapshot copy = source.copyDBSnapshot(b -> b.sourceDBSnapshotIdentifier(SOURCE_ID)
                     .targetDBSnapshotIdentifier("local-copy")).dbSnapshot();
 
             assertThat(copy.kmsKeyId()).isEqualTo(Sdk.SOURCE_KEY);
             assertThat(copy.sourceRegion()).isNull();
-            assertThat(copy.sourceDBSnapshotIdentifier()).isEqualTo(SOURCE_ARN);
+            assertThat(copy.sourceDBSnapshotIdentifier()).isNull();
+            assertThat(copy.snapshotCreateTime()).isEqualTo(COPIED_AT);
+            assertThat(copy.originalSnapshotCreateTime()).isEqualTo(Sdk.CREATED);
             assertThat(rds.requests().get(0).params()).doesNotContainKey("PreSignedUrl");
         }
     }
@@ -238,7 +245,7 @@ class CopyDbSnapshotTest {
     }
 
     @Test
-    void optionGroupThatNeedsMappingRequiresOptionGroupName() {
+    void legacyFlagMarksAnUnknownOptionGroupAsHavingPersistentOptions() {
         rds.region(Sdk.SOURCE).addDbSnapshot(Sdk.automated("rds:ora-1", "ora").engine("oracle-ee")
                 .optionGroupName("ora-tde").optionGroupRequiresMapping(true).build());
         CopyDbSnapshotRequest.Builder request = crossRegion()
@@ -246,9 +253,12 @@ class CopyDbSnapshotTest {
 
         assertThatThrownBy(() -> target.copyDBSnapshot(request.build()))
                 .isInstanceOfSatisfying(RdsException.class, e -> {
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterCombination");
-                    assertThat(e.awsErrorDetails().errorMessage()).contains("ora-tde");
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("requires a target option group")
+                            .contains("ora-tde");
                 });
+        rds.region(Sdk.TARGET).addOptionGroup(OptionGroup.builder().name("ora-tde-dr").engineName("oracle-ee")
+                .majorEngineVersion("19").option("TDE", true, true).build());
         DBSnapshot copy = target.copyDBSnapshot(request.optionGroupName("ora-tde-dr").build()).dbSnapshot();
         assertThat(copy.optionGroupName()).isEqualTo("ora-tde-dr");
         assertThat(rds.requests().get(1).params()).containsEntry("OptionGroupName", "ora-tde-dr");
@@ -263,7 +273,8 @@ class CopyDbSnapshotTest {
 
         assertThatThrownBy(() -> target.copyDBSnapshot(crossRegion().targetDBSnapshotIdentifier("c3").build()))
                 .isInstanceOfSatisfying(SnapshotQuotaExceededException.class, e ->
-                        assertThat(e.awsErrorDetails().errorMessage()).contains("in progress"));
+                        assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo("Cannot copy more than 2 snapshots across regions"));
         assertThat(dr.completePendingCopies(1)).isEqualTo(1);
         assertThat(dr.dbSnapshot("c1").orElseThrow().status()).isEqualTo("available");
         assertThat(dr.dbSnapshot("c2").orElseThrow().status()).isEqualTo("creating");
@@ -273,7 +284,8 @@ class CopyDbSnapshotTest {
         dr.completePendingCopies();
         assertThatThrownBy(() -> target.copyDBSnapshot(crossRegion().targetDBSnapshotIdentifier("c4").build()))
                 .isInstanceOfSatisfying(SnapshotQuotaExceededException.class, e ->
-                        assertThat(e.awsErrorDetails().errorMessage()).contains("manual snapshot quota"));
+                        assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo("Cannot create more than 3 manual snapshots"));
         assertThat(dr.dbSnapshots()).extracting(DbSnapshot::identifier).containsExactly("c1", "c2", "c3");
     }
 

@@ -79,4 +79,16 @@ class FakeRegionTest {
         assertThatThrownBy(() -> DbSnapshot.builder().build()).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> region.setCopyQuota(-1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void backupRetentionIsZeroTo35ForInstancesAndOneTo35ForClusters() {
+        assertThat(DbInstance.builder().identifier("i").backupRetentionPeriod(0).build().backupRetentionPeriod())
+                .isZero();
+        assertThatThrownBy(() -> DbInstance.builder().identifier("i").backupRetentionPeriod(36).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DbCluster.builder().identifier("c").backupRetentionPeriod(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..35");
+        assertThat(DbCluster.builder().identifier("c").backupRetentionPeriod(35).build().backupRetentionPeriod())
+                .isEqualTo(35);
+    }
 }

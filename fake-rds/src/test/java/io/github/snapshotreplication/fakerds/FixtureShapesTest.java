@@ -3,7 +3,9 @@ package io.github.snapshotreplication.fakerds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +100,8 @@ class FixtureShapesTest {
 
     @Test
     void copyDbSnapshot() {
+        // The fixture's copy was made at 03:41:07.118: SnapshotCreateTime is the copy's, Original... the source's.
+        rds.setClock(Clock.fixed(Instant.parse("2024-05-14T03:41:07.118Z"), ZoneOffset.UTC));
         rds.region(Sdk.SOURCE).addDbSnapshot(ordersSnapshot().build());
         String sourceArn = Sdk.snapshotArn(Sdk.SOURCE, ORDERS_SNAPSHOT);
         CopyDbSnapshotRequest request = CopyDbSnapshotRequest.builder().sourceDBSnapshotIdentifier(sourceArn)
@@ -167,6 +171,7 @@ class FixtureShapesTest {
     void describeDbInstancesAndDbClusters() {
         rds.region(Sdk.SOURCE)
                 .addDbInstance(DbInstance.builder().identifier("orders-db").engineVersion("16.2")
+                        .dbInstanceClass("db.r6g.large")
                         .storageEncrypted(true).kmsKeyId(Sdk.SOURCE_KEY).tag("team", "orders").build())
                 .addDbCluster(DbCluster.builder().identifier("billing-aurora").engineVersion("15.4")
                         .storageEncrypted(true).kmsKeyId(Sdk.SOURCE_KEY).member("billing-aurora-instance-1")

@@ -60,8 +60,16 @@ final class Projections {
         m.put("DBInstanceIdentifier", i.dbInstanceIdentifier());
         m.put("DBInstanceArn", i.dbInstanceArn());
         m.put("DBInstanceStatus", i.dbInstanceStatus());
+        m.put("DBInstanceClass", i.dbInstanceClass());
         m.put("Engine", i.engine());
         m.put("EngineVersion", i.engineVersion());
+        m.put("AllocatedStorage", i.allocatedStorage());
+        m.put("BackupRetentionPeriod", i.backupRetentionPeriod());
+        m.put("ReadReplicaSourceDBInstanceIdentifier", i.readReplicaSourceDBInstanceIdentifier());
+        m.put("DBSubnetGroupName", i.dbSubnetGroup() == null ? null : i.dbSubnetGroup().dbSubnetGroupName());
+        m.put("OptionGroupMemberships", i.optionGroupMemberships().stream()
+                .map(o -> o.optionGroupName()).toList());
+        m.put("CopyTagsToSnapshot", i.copyTagsToSnapshot());
         m.put("StorageEncrypted", i.storageEncrypted());
         m.put("KmsKeyId", i.kmsKeyId());
         m.put("TagList", tags(i.tagList()));
@@ -77,15 +85,18 @@ final class Projections {
         m.put("EngineVersion", c.engineVersion());
         m.put("StorageEncrypted", c.storageEncrypted());
         m.put("KmsKeyId", c.kmsKeyId());
+        m.put("BackupRetentionPeriod", c.backupRetentionPeriod());
+        m.put("ReplicationSourceIdentifier", c.replicationSourceIdentifier());
+        m.put("CopyTagsToSnapshot", c.copyTagsToSnapshot());
         m.put("DBClusterMembers", c.dbClusterMembers().stream()
                 .map(member -> member.dbInstanceIdentifier() + "/writer=" + member.isClusterWriter()).toList());
         m.put("TagList", tags(c.tagList()));
         return m;
     }
 
-    /** The fixture's non-null fields: the fake must produce every one of them with the same value. */
+    /** The fixture's non-null, non-empty fields: the fake must produce every one of them with the same value. */
     static Map<String, Object> present(Map<String, Object> fixture) {
-        return fixture.entrySet().stream().filter(e -> e.getValue() != null)
+        return fixture.entrySet().stream().filter(e -> e.getValue() != null && !List.of().equals(e.getValue()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

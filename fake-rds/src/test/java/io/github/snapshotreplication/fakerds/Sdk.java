@@ -44,6 +44,18 @@ final class Sdk {
                 .build();
     }
 
+    /** A client that never retries, signing with another caller's access key id (ground-truth tests). */
+    static RdsClient clientAs(URI endpoint, String region, String accessKeyId) {
+        return RdsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(accessKeyId, "secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
     /** An encrypted automated snapshot of {@code instance} in the source region's key. */
     static DbSnapshot.Builder automated(String identifier, String instance) {
         return DbSnapshot.builder().identifier(identifier).dbInstanceIdentifier(instance)
