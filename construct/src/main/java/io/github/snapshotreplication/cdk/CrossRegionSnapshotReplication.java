@@ -1,9 +1,11 @@
 package io.github.snapshotreplication.cdk;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.github.snapshotreplication.contract.CopyIdentifiers;
+import io.github.snapshotreplication.contract.Invocations;
 import io.github.snapshotreplication.contract.LambdaArtifact;
 import io.github.snapshotreplication.contract.MetricNames;
 import software.amazon.awscdk.Annotations;
@@ -17,6 +19,8 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.events.IRule;
 import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
 import software.amazon.awscdk.services.iam.Grant;
@@ -70,6 +74,7 @@ public class CrossRegionSnapshotReplication extends Construct {
     private final Function function;
     private final Alias alias;
     private final Rule schedule;
+    private final Rule followUp;
     private final ReplicationMetrics metrics;
     private final List<IAlarm> alarms;
     private final Dashboard dashboard;
@@ -106,8 +111,10 @@ public class CrossRegionSnapshotReplication extends Construct {
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("Copies RDS snapshots to " + props.getTargetRegion() + " and deletes its own old copies")
                 .build();
+        String followUpRuleName = followUpRuleName();
         new ReplicationPermissions(stack, props.getTargetRegion(), props.isIncludeAurora(), replicationId,
-                props.getOptionGroupMapping().values()).statements(targetKeyArn).forEach(role::addToPrincipalPolicy);
+                props.getOptionGroupMapping().values(), followUpRuleName).statements(targetKeyArn)
+                .forEach(role::addToPrincipalPolicy);
         logGroup.grantWrite(role);
 
         function = Function.Builder.create(this, "Function")
@@ -118,7 +125,7 @@ public class CrossRegionSnapshotReplication extends Construct {
                 .memorySize(props.getMemorySize())
                 .timeout(SWEEP_TIMEOUT)
                 .role(role)
-                .environment(LambdaEnvironment.of(stack, props, replicationId, targetKeyArn))
+                .environment(LambdaEnvironment.of(stack, props, replicationId, targetKeyArn, followUpRuleName))
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .loggingFormat(LoggingFormat.JSON)
                 .logGroup(logGroup)
@@ -142,6 +149,7 @@ public class CrossRegionSnapshotReplication extends Construct {
                         .deadLetterQueue(deadLetterQueue)
                         .build())))
                 .build();
+        followUp = defineFollowUpRule(followUpRuleName, props.getTargetRegion());
         NagSuppressionMetadata.onFunctionPolicy(role.getNode().findChild("DefaultPolicy"), props.isIncludeAurora(),
                 targetKeyArn != null);
 
@@ -159,6 +167,36 @@ public class CrossRegionSnapshotReplication extends Construct {
                 .define(props, function, deadLetterQueue, interval, recoveryThreshold));
         dashboard = props.isCreateDashboard() ? ReplicationDashboard.define(this, metrics, props.getTargetRegion(),
                 alarms, function, deadLetterQueue) : null;
+    }
+
+    /**
+     * The physical name of the follow-up rule, fixed at synth time: the function's environment names the rule and the
+     * rule targets the function, so a reference to the rule would be a circular dependency.
+     */
+    private String followUpRuleName() {
+        return Names.uniqueResourceName(this, UniqueResourceNameOptions.builder().maxLength(55).separator("-")
+                .build()) + "-FollowUp";
+    }
+
+    /**
+     * Defines the rule that starts a follow-up sweep every few minutes while copies wait for a copy slot. It is
+     * created disabled; the function enables it when a run leaves copies waiting and disables it when a follow-up
+     * finds none, so an idle installation runs no follow-ups. Being one rule, follow-ups never pile up.
+     */
+    private Rule defineFollowUpRule(String ruleName, String targetRegion) {
+        return Rule.Builder.create(this, "FollowUp")
+                .ruleName(ruleName)
+                .description("Follow-up sweeps while snapshot copies to " + targetRegion + " wait for a"
+                        + " slot; the replication function turns this rule on and off")
+                .schedule(Schedule.rate(Duration.minutes(Invocations.FOLLOW_UP_INTERVAL_MINUTES)))
+                .enabled(false)
+                .targets(List.of(new LambdaFunction(alias, LambdaFunctionProps.builder()
+                        .event(RuleTargetInput.fromObject(Map.of(Invocations.ACTION, Invocations.SWEEP,
+                                Invocations.TRIGGER, Invocations.FOLLOW_UP)))
+                        .retryAttempts(2)
+                        .deadLetterQueue(deadLetterQueue)
+                        .build())))
+                .build();
     }
 
     /**
@@ -248,6 +286,16 @@ public class CrossRegionSnapshotReplication extends Construct {
     /** @return the function's log group */
     public ILogGroup getLogGroup() {
         return logGroup;
+    }
+
+    /**
+     * The rule that starts follow-up sweeps every 10 minutes while copies wait for a cross-region copy slot. The
+     * function enables and disables it; it is disabled when nothing waits.
+     *
+     * @return the rule
+     */
+    public IRule getFollowUpRule() {
+        return followUp;
     }
 
     /** @return the alarms defined (the ones not turned off by props) */

@@ -37,7 +37,8 @@ public final class CrossRegionSnapshotReplicationProps {
     private final List<String> excludeDbIdentifiers;
     private final Map<String, String> sourceTagFilter;
     private final Map<String, String> optionGroupMapping;
-    private final Number maxConcurrentCopies;
+    private final Number maxConcurrentDbSnapshotCopies;
+    private final Number maxConcurrentClusterSnapshotCopies;
     private final RetentionDays logRetention;
     private final Architecture architecture;
     private final Number memorySize;
@@ -67,7 +68,8 @@ public final class CrossRegionSnapshotReplicationProps {
         this.excludeDbIdentifiers = List.copyOf(b.excludeDbIdentifiers);
         this.sourceTagFilter = Map.copyOf(b.sourceTagFilter);
         this.optionGroupMapping = Map.copyOf(b.optionGroupMapping);
-        this.maxConcurrentCopies = b.maxConcurrentCopies;
+        this.maxConcurrentDbSnapshotCopies = b.maxConcurrentDbSnapshotCopies;
+        this.maxConcurrentClusterSnapshotCopies = b.maxConcurrentClusterSnapshotCopies;
         this.logRetention = b.logRetention;
         this.architecture = b.architecture;
         this.memorySize = b.memorySize;
@@ -205,12 +207,24 @@ public final class CrossRegionSnapshotReplicationProps {
     }
 
     /**
-     * Most cross-region copies in flight into the target region at once; RDS allows 20 per account and region.
+     * Most cross-region DB snapshot copies in flight into the target region at once, other tools' copies included.
+     * RDS allows 20 per destination region and account; copies beyond this wait for a follow-up sweep, which starts
+     * them as slots free. 1 to 20.
      *
-     * @default 5
+     * @default 15
      */
-    public Number getMaxConcurrentCopies() {
-        return maxConcurrentCopies;
+    public Number getMaxConcurrentDbSnapshotCopies() {
+        return maxConcurrentDbSnapshotCopies;
+    }
+
+    /**
+     * Most cross-region Aurora DB cluster snapshot copies in flight into the target region at once, other tools'
+     * copies included. RDS allows 5 per destination region and account. 1 to 5.
+     *
+     * @default 4
+     */
+    public Number getMaxConcurrentClusterSnapshotCopies() {
+        return maxConcurrentClusterSnapshotCopies;
     }
 
     /**
@@ -345,7 +359,8 @@ public final class CrossRegionSnapshotReplicationProps {
         private List<String> excludeDbIdentifiers = List.of();
         private Map<String, String> sourceTagFilter = Map.of();
         private Map<String, String> optionGroupMapping = Map.of();
-        private Number maxConcurrentCopies = Settings.MAX_CONCURRENT_COPIES.defaultInt();
+        private Number maxConcurrentDbSnapshotCopies = Settings.MAX_CONCURRENT_DB_SNAPSHOT_COPIES.defaultInt();
+        private Number maxConcurrentClusterSnapshotCopies = Settings.MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES.defaultInt();
         private RetentionDays logRetention = RetentionDays.ONE_YEAR;
         private Architecture architecture = Architecture.ARM_64;
         private Number memorySize = 1024;
@@ -441,9 +456,18 @@ public final class CrossRegionSnapshotReplicationProps {
             return this;
         }
 
-        /** @param v see {@link CrossRegionSnapshotReplicationProps#getMaxConcurrentCopies()} @return this */
-        public Builder maxConcurrentCopies(Number v) {
-            this.maxConcurrentCopies = Objects.requireNonNull(v, "maxConcurrentCopies");
+        /** @param v see {@link CrossRegionSnapshotReplicationProps#getMaxConcurrentDbSnapshotCopies()} @return this */
+        public Builder maxConcurrentDbSnapshotCopies(Number v) {
+            this.maxConcurrentDbSnapshotCopies = Objects.requireNonNull(v, "maxConcurrentDbSnapshotCopies");
+            return this;
+        }
+
+        /**
+         * @param v see {@link CrossRegionSnapshotReplicationProps#getMaxConcurrentClusterSnapshotCopies()}
+         * @return this
+         */
+        public Builder maxConcurrentClusterSnapshotCopies(Number v) {
+            this.maxConcurrentClusterSnapshotCopies = Objects.requireNonNull(v, "maxConcurrentClusterSnapshotCopies");
             return this;
         }
 

@@ -24,10 +24,11 @@ final class LambdaEnvironment {
      * @param props         the validated props
      * @param replicationId the installation id (managed-by tag value and metric dimension)
      * @param targetKeyArn  the target key ARN, or {@code null}
+     * @param followUpRuleName the physical name of the follow-up rule
      * @return variable name to value, sorted by name
      */
     static Map<String, String> of(Stack stack, CrossRegionSnapshotReplicationProps props, String replicationId,
-                                  String targetKeyArn) {
+                                  String targetKeyArn, String followUpRuleName) {
         Map<String, String> env = new TreeMap<>();
         env.put(Settings.TARGET_REGION.variable(), props.getTargetRegion());
         env.put(Settings.REPLICATION_ID.variable(), replicationId);
@@ -55,8 +56,11 @@ final class LambdaEnvironment {
             env.put(Settings.OPTION_GROUP_MAPPING.variable(),
                     stack.toJsonString(new TreeMap<>(props.getOptionGroupMapping())));
         }
-        env.put(Settings.MAX_CONCURRENT_COPIES.variable(),
-                Tokenization.stringifyNumber(props.getMaxConcurrentCopies()));
+        env.put(Settings.MAX_CONCURRENT_DB_SNAPSHOT_COPIES.variable(),
+                Tokenization.stringifyNumber(props.getMaxConcurrentDbSnapshotCopies()));
+        env.put(Settings.MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES.variable(),
+                Tokenization.stringifyNumber(props.getMaxConcurrentClusterSnapshotCopies()));
+        env.put(Settings.FOLLOW_UP_RULE_NAME.variable(), followUpRuleName);
         env.put(Settings.DRY_RUN.variable(), String.valueOf(props.isDryRun()));
         return env;
     }

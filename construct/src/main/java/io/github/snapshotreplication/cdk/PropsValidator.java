@@ -44,7 +44,8 @@ final class PropsValidator {
         v.checkRegion(props.getTargetRegion(), stackRegion);
         v.checkKey(props.getTargetRegion(), props.getTargetKey(), props.getTargetKeyArn());
         v.checkSetting(Settings.RETENTION_KEEP_LAST, props.getRetentionKeepLast());
-        v.checkSetting(Settings.MAX_CONCURRENT_COPIES, props.getMaxConcurrentCopies());
+        v.checkSetting(Settings.MAX_CONCURRENT_DB_SNAPSHOT_COPIES, props.getMaxConcurrentDbSnapshotCopies());
+        v.checkSetting(Settings.MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES, props.getMaxConcurrentClusterSnapshotCopies());
         v.checkRange("memorySize", props.getMemorySize(), 128, 10240, "Lambda memory is 128 to 10240 MiB");
         v.checkSetting(Settings.RETENTION_MAX_AGE, props.getRetentionMaxAge());
         v.checkMinimum("recoveryPointAgeThreshold", props.getRecoveryPointAgeThreshold(), Duration.hours(1),

@@ -35,15 +35,17 @@ final class ReplicationPermissions {
     private final boolean aurora;
     private final String replicationId;
     private final Collection<String> targetOptionGroups;
+    private final String followUpRuleName;
 
     ReplicationPermissions(Stack stack, String targetRegion, boolean aurora, String replicationId,
-                           Collection<String> targetOptionGroups) {
+                           Collection<String> targetOptionGroups, String followUpRuleName) {
         this.stack = stack;
         this.sourceRegion = stack.getRegion();
         this.targetRegion = targetRegion;
         this.aurora = aurora;
         this.replicationId = replicationId;
         this.targetOptionGroups = new TreeSet<>(targetOptionGroups);
+        this.followUpRuleName = followUpRuleName;
     }
 
     /**
@@ -74,6 +76,11 @@ final class ReplicationPermissions {
                     List.of(ownCopyArn("cluster-snapshot")),
                     Map.of("StringEquals", Map.of("rds:cluster-snapshot-tag/" + TagKeys.MANAGED_BY, replicationId))));
         }
+        // The function turns its own follow-up rule on while copies wait, and off when none do.
+        statements.add(statement("ToggleOwnFollowUpRule", List.of("events:DisableRule", "events:EnableRule"),
+                List.of(stack.formatArn(ArnComponents.builder().service("events").region(sourceRegion)
+                        .resource("rule").resourceName(followUpRuleName).arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                        .build())), null));
         if (targetKeyArn != null) {
             statements.addAll(keyUse("TargetKey", List.of(targetKeyArn), targetRegion));
             statements.addAll(keyUse("SourceKeys", List.of(arn(sourceRegion, "kms", "key")), sourceRegion));

@@ -97,6 +97,15 @@ class IamPolicyTest {
     }
 
     @Test
+    void theFunctionMayTurnOnlyItsOwnFollowUpRuleOnAndOff() {
+        assertThat(aurora.get("ToggleOwnFollowUpRule"))
+                .containsEntry("Action", List.of("events:DisableRule", "events:EnableRule"))
+                .containsEntry("Resource", arn("eu-west-1",
+                        "events:{region}:123456789012:rule/DatabaseStack-Replication-CD41015F-FollowUp"))
+                .doesNotContainKey("Condition");
+    }
+
+    @Test
     void noStatementAllowsADeleteWithoutTheTagCondition() {
         for (Map<String, Object> statement : aurora.values()) {
             if (statement.get("Action").toString().contains("Delete")) {

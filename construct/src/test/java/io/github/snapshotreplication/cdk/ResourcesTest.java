@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import io.github.snapshotreplication.contract.Invocations;
 import io.github.snapshotreplication.contract.Settings;
 import io.github.snapshotreplication.contract.LambdaArtifact;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,23 @@ class ResourcesTest {
         instancesOnly.resourceCountIs("AWS::Lambda::Function", 1);
         instancesOnly.resourceCountIs("AWS::Lambda::Version", 1);
         instancesOnly.resourceCountIs("AWS::Lambda::Alias", 1);
-        instancesOnly.resourceCountIs("AWS::Events::Rule", 1);
+        instancesOnly.resourceCountIs("AWS::Events::Rule", 2);
         instancesOnly.resourceCountIs("AWS::CloudWatch::Dashboard", 0);
+    }
+
+    @Test
+    void theFollowUpRuleIsOffAtDeployAndStartsAFollowUpSweepOfTheAlias() {
+        Capture target = new Capture();
+        instancesOnly.hasResourceProperties("AWS::Events::Rule", Map.of(
+                "Name", "DatabaseStack-Replication-CD41015F-FollowUp",
+                "ScheduleExpression", "rate(10 minutes)",
+                "State", "DISABLED",
+                "Targets", List.of(Match.objectLike(Map.of(
+                        "Arn", target,
+                        "Input", Invocations.FOLLOW_UP_INPUT,
+                        "RetryPolicy", Map.of("MaximumRetryAttempts", 2),
+                        "DeadLetterConfig", Match.objectLike(Map.of()))))));
+        assertThat(target.asObject().toString()).contains("ReplicationAlias");
     }
 
     @Test
@@ -132,7 +148,8 @@ class ResourcesTest {
                 .excludeDbIdentifiers(List.of("*-test"))
                 .sourceTagFilter(Map.of("backup", "cross-region", "env", "prod"))
                 .optionGroupMapping(Map.of("oracle-tde", "oracle-tde-copy"))
-                .maxConcurrentCopies(10)
+                .maxConcurrentDbSnapshotCopies(10)
+                .maxConcurrentClusterSnapshotCopies(3)
                 .dryRun(true)
                 .build());
         Map<String, Object> function = TestStacks.onlyProperties(full, "AWS::Lambda::Function");
@@ -152,7 +169,9 @@ class ResourcesTest {
                 Map.entry(Settings.EXCLUDE_DB_IDENTIFIERS.variable(), "[\"*-test\"]"),
                 Map.entry(Settings.SOURCE_TAG_FILTER.variable(), "{\"backup\":\"cross-region\",\"env\":\"prod\"}"),
                 Map.entry(Settings.OPTION_GROUP_MAPPING.variable(), "{\"oracle-tde\":\"oracle-tde-copy\"}"),
-                Map.entry(Settings.MAX_CONCURRENT_COPIES.variable(), "10"),
+                Map.entry(Settings.MAX_CONCURRENT_DB_SNAPSHOT_COPIES.variable(), "10"),
+                Map.entry(Settings.MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES.variable(), "3"),
+                Map.entry(Settings.FOLLOW_UP_RULE_NAME.variable(), "DatabaseStack-Replication-CD41015F-FollowUp"),
                 Map.entry(Settings.DRY_RUN.variable(), "true"));
     }
 

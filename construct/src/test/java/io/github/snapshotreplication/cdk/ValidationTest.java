@@ -95,10 +95,13 @@ class ValidationTest {
 
     @Test
     void failsOnConcurrentCopiesOutsideTheRdsQuota() {
-        assertThatThrownBy(() -> build(props().maxConcurrentCopies(21).build()))
-                .hasMessageContaining("maxConcurrentCopies must be a whole number from 1 to 20 (got 21)");
-        assertThatThrownBy(() -> build(props().maxConcurrentCopies(0).build()))
-                .hasMessageContaining("maxConcurrentCopies");
+        assertThatThrownBy(() -> build(props().maxConcurrentDbSnapshotCopies(21).build()))
+                .hasMessageContaining("maxConcurrentDbSnapshotCopies must be a whole number from 1 to 20 (got 21)");
+        assertThatThrownBy(() -> build(props().maxConcurrentDbSnapshotCopies(0).build()))
+                .hasMessageContaining("maxConcurrentDbSnapshotCopies");
+        assertThatThrownBy(() -> build(props().maxConcurrentClusterSnapshotCopies(6).build()))
+                .hasMessageContaining("maxConcurrentClusterSnapshotCopies must be a whole number from 1 to 5 (got 6)")
+                .hasMessageContaining("RDS allows 5 DB cluster snapshot copies");
     }
 
     @Test
@@ -134,9 +137,9 @@ class ValidationTest {
     @Test
     void failsWithEveryProblemInOneMessage() {
         assertThatThrownBy(() -> build(props().targetRegion("eu-west-1").targetKeyArn(null).retentionKeepLast(0)
-                .maxConcurrentCopies(50).build()))
+                .maxConcurrentDbSnapshotCopies(50).build()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContainingAll("targetRegion", "retentionKeepLast", "maxConcurrentCopies");
+                .hasMessageContainingAll("targetRegion", "retentionKeepLast", "maxConcurrentDbSnapshotCopies");
     }
 
     @Test
@@ -163,13 +166,13 @@ class ValidationTest {
                         .targetRegion(regionParam)
                         .targetKeyArn(Token.asString(Lazy.uncachedString(producer("arn:aws:kms:us-east-1:1:alias/x"))))
                         .retentionKeepLast(Token.asNumber(Lazy.uncachedNumber(numberProducer(0))))
-                        .maxConcurrentCopies(Token.asNumber(Lazy.uncachedNumber(numberProducer(99))))
+                        .maxConcurrentDbSnapshotCopies(Token.asNumber(Lazy.uncachedNumber(numberProducer(99))))
                         .retentionMaxAge(Duration.seconds(Token.asNumber(Lazy.uncachedNumber(numberProducer(1)))))
                         .includeDbIdentifiers(List.of(Token.asString(Lazy.uncachedString(producer("a_b")))))
                         .build()));
         Template.fromStack(stack).hasResourceProperties("AWS::Lambda::Function", Map.of("Environment",
                 Map.of("Variables", Match.objectLike(Map.of("TARGET_REGION", Map.of("Ref", "TargetRegion"),
-                        "RETENTION_KEEP_LAST", "0", "MAX_CONCURRENT_COPIES", "99")))));
+                        "RETENTION_KEEP_LAST", "0", "MAX_CONCURRENT_DB_SNAPSHOT_COPIES", "99")))));
     }
 
     @Test

@@ -59,15 +59,21 @@ public final class MetricNames {
     /** Per sweep: snapshots of the target region that carry this installation's tag but are not its copies. */
     public static final String LOOK_ALIKE_SNAPSHOTS = "LookAlikeSnapshots";
 
+    /** Per sweep: copies waiting for a cross-region copy slot (the backlog the follow-up sweeps work off). */
+    public static final String COPY_BACKLOG = "CopyBacklog";
+
+    /** The function could not schedule its follow-up sweep; the next scheduled sweep picks up the waiting copies. */
+    public static final String FOLLOW_UP_FAILURES = "FollowUpFailures";
+
     /** Every metric name, in one list that the construct tests and the Lambda tests both check against. */
     public static final List<String> ALL = List.of(
             COPIES_STARTED, COPIES_ALREADY_PRESENT, COPIES_DEFERRED, COPY_FAILURES, DELETES, DELETE_FAILURES,
             IGNORED_EVENTS, INVALID_EVENTS, SWEEPS_COMPLETED, NEWEST_COPY_AGE_SECONDS, DATABASES_WITHOUT_COPY,
-            DATABASES_WITHOUT_BACKUPS, DATABASES_NOT_COPYABLE, LOOK_ALIKE_SNAPSHOTS);
+            DATABASES_WITHOUT_BACKUPS, DATABASES_NOT_COPYABLE, LOOK_ALIKE_SNAPSHOTS, COPY_BACKLOG, FOLLOW_UP_FAILURES);
 
     /** The per-sweep gauges among {@link #ALL}: emitted by sweeps only, never summed. */
     public static final List<String> SWEEP_GAUGES = List.of(NEWEST_COPY_AGE_SECONDS, DATABASES_WITHOUT_COPY,
-            DATABASES_WITHOUT_BACKUPS, DATABASES_NOT_COPYABLE, LOOK_ALIKE_SNAPSHOTS);
+            DATABASES_WITHOUT_BACKUPS, DATABASES_NOT_COPYABLE, LOOK_ALIKE_SNAPSHOTS, COPY_BACKLOG);
 
     private MetricNames() {
     }

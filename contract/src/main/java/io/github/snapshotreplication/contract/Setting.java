@@ -27,7 +27,9 @@ public final class Setting {
         /** A JSON array of identifier globs ({@code *}, {@code ?}). */
         GLOB_LIST("a JSON array of glob patterns such as [\"orders-*\"]"),
         /** A JSON object of strings. */
-        STRING_MAP("a JSON object of strings such as {\"key\": \"value\"}");
+        STRING_MAP("a JSON object of strings such as {\"key\": \"value\"}"),
+        /** The name of an AWS resource: letters, digits and {@code .-_}, 1 to 64 characters. */
+        RESOURCE_NAME("1 to 64 letters, digits or .-_");
 
         private final String description;
 

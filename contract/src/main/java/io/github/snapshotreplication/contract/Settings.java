@@ -70,11 +70,25 @@ public final class Settings {
             Format.STRING_MAP, null, "source option group to the option group of the target region named on the"
                     + " copy");
 
-    /** Cross-region copies in flight into the target region, per snapshot kind. */
-    public static final Setting MAX_CONCURRENT_COPIES = Setting.wholeNumber("MAX_CONCURRENT_COPIES",
-            "maxConcurrentCopies", 5, 1, 20, "RDS allows up to 20 snapshot copies in progress per destination"
-                    + " region and account", "cross-region copies in flight into the target region at once,"
-                    + " counted apart for DB and cluster snapshots, other tools' copies included");
+    /** Cross-region DB snapshot copies in flight into the target region. */
+    public static final Setting MAX_CONCURRENT_DB_SNAPSHOT_COPIES = Setting.wholeNumber(
+            "MAX_CONCURRENT_DB_SNAPSHOT_COPIES", "maxConcurrentDbSnapshotCopies", 15, 1, 20, "RDS allows 20 DB"
+                    + " snapshot copies in progress per destination region and account (docs/aws-references.md#q1);"
+                    + " the default leaves 5 for other tools", "cross-region DB snapshot copies in flight into the"
+                    + " target region at once, other tools' copies included");
+
+    /** Cross-region Aurora cluster snapshot copies in flight into the target region. */
+    public static final Setting MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES = Setting.wholeNumber(
+            "MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES", "maxConcurrentClusterSnapshotCopies", 4, 1, 5, "RDS allows 5"
+                    + " DB cluster snapshot copies in progress per destination region and account"
+                    + " (docs/aws-references.md#q2); the default leaves 1 for other tools", "cross-region DB cluster"
+                    + " snapshot copies in flight into the target region at once, other tools' copies included");
+
+    /** The rule that starts follow-up sweeps while copies wait. Set by the construct. */
+    public static final Setting FOLLOW_UP_RULE_NAME = Setting.of("FOLLOW_UP_RULE_NAME", null, Format.RESOURCE_NAME,
+            null, "EventBridge rule the function enables while copies wait, so a follow-up sweep starts them as"
+                    + " slots free, and disables when none wait; unset: waiting copies start at the next scheduled"
+                    + " sweep");
 
     /** Plan and log, never copy or delete. */
     public static final Setting DRY_RUN = Setting.of("DRY_RUN", "dryRun", Format.BOOLEAN, "false",
@@ -83,7 +97,8 @@ public final class Settings {
     /** Every setting, in the order of the documentation. */
     public static final List<Setting> ALL = List.of(TARGET_REGION, TARGET_KMS_KEY_ARN, REPLICATION_ID, INCLUDE_AURORA,
             COPY_MANUAL_SNAPSHOTS, INCLUDE_READ_REPLICAS, RETENTION_KEEP_LAST, RETENTION_MAX_AGE, INCLUDE_DB_IDENTIFIERS,
-            EXCLUDE_DB_IDENTIFIERS, SOURCE_TAG_FILTER, OPTION_GROUP_MAPPING, MAX_CONCURRENT_COPIES, DRY_RUN);
+            EXCLUDE_DB_IDENTIFIERS, SOURCE_TAG_FILTER, OPTION_GROUP_MAPPING, MAX_CONCURRENT_DB_SNAPSHOT_COPIES,
+            MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES, FOLLOW_UP_RULE_NAME, DRY_RUN);
 
     private Settings() {
     }

@@ -33,7 +33,7 @@ class DatabaseStackTest {
         template.resourceCountIs("AWS::RDS::DBInstance", 2);
         template.resourceCountIs("AWS::RDS::DBCluster", 1);
         template.resourceCountIs("AWS::Lambda::Function", 1);
-        template.resourceCountIs("AWS::Events::Rule", 1);
+        template.resourceCountIs("AWS::Events::Rule", 2);
     }
 
     @Test

@@ -50,6 +50,7 @@ public final class FakeRdsServer implements AutoCloseable {
     private final ServerContext context = new ServerContext();
     private final FaultInjector faults = new FaultInjector();
     private final RequestLog log = new RequestLog();
+    private final FakeEventBridge eventBridge = new FakeEventBridge();
     private final HttpServer server;
     private final ExecutorService executor;
     private volatile long latencyNanos;
@@ -74,7 +75,8 @@ public final class FakeRdsServer implements AutoCloseable {
             return thread;
         });
         FakeRdsServer fake = new FakeRdsServer(http, executor);
-        http.createContext("/", new QueryApiHandler(fake.actions(), fake.faults, fake.log, () -> fake.latencyNanos));
+        http.createContext("/", new QueryApiHandler(fake.actions(), fake.faults, fake.log, () -> fake.latencyNanos,
+                fake.eventBridge));
         http.setExecutor(executor);
         http.start();
         return fake;
@@ -83,6 +85,11 @@ public final class FakeRdsServer implements AutoCloseable {
     /** @return {@code http://127.0.0.1:PORT}, for {@code endpointOverride} */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** @return the EventBridge rules answered on the same endpoint (JSON protocol, {@code X-Amz-Target}) */
+    public FakeEventBridge eventBridge() {
+        return eventBridge;
     }
 
     /** @return the state of this region (e.g. {@code eu-west-1}), created empty on first use */

@@ -28,18 +28,26 @@ final class QueryApiHandler implements HttpHandler {
     private final RequestLog log;
     private final LongSupplier latencyNanos;
     private final AtomicLong requestIds = new AtomicLong();
+    private final FakeEventBridge eventBridge;
 
-    QueryApiHandler(Map<String, Action> actions, FaultInjector faults, RequestLog log, LongSupplier latencyNanos) {
+    QueryApiHandler(Map<String, Action> actions, FaultInjector faults, RequestLog log, LongSupplier latencyNanos,
+                    FakeEventBridge eventBridge) {
         this.actions = Map.copyOf(actions);
         this.faults = faults;
         this.log = log;
         this.latencyNanos = latencyNanos;
+        this.eventBridge = eventBridge;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            if (target != null && target.startsWith("AWSEvents.")) {
+                answerEventBridge(exchange, target, body);
+                return;
+            }
             Map<String, String> params = QueryRequest.decodeForm(body);
             if (params.isEmpty() && exchange.getRequestURI().getRawQuery() != null) {
                 params = QueryRequest.decodeForm(exchange.getRequestURI().getRawQuery());
@@ -58,6 +66,21 @@ final class QueryApiHandler implements HttpHandler {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
+        }
+    }
+
+    private void answerEventBridge(HttpExchange exchange, String target, String body) throws IOException {
+        CredentialScope scope = CredentialScope.of(exchange.getRequestHeaders().getFirst("Authorization"), Map.of());
+        FakeEventBridge.Reply reply = eventBridge.handle(target, body, scope);
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.getResponseHeaders().set("x-amzn-RequestId", nextRequestId());
+        if (reply.errorType() != null) {
+            exchange.getResponseHeaders().set("x-amzn-ErrorType", reply.errorType());
+        }
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

@@ -15,8 +15,12 @@ public final class RdsCallException extends RuntimeException {
         ALREADY_EXISTS,
         /** The snapshot or database does not exist (any more). */
         NOT_FOUND,
-        /** The account's manual snapshot quota in the region is reached. */
+        /** The account's manual snapshot quota in the region is reached ({@code SnapshotQuotaExceeded}). */
         QUOTA_EXCEEDED,
+        /** Too many cross-region copies are in progress into the region ({@code SnapshotQuotaExceeded} too). */
+        COPY_SLOTS_FULL,
+        /** {@code SnapshotQuotaExceeded} with a message that names neither cause. */
+        QUOTA_UNCLEAR,
         /** The KMS key does not exist, is disabled, or the role may not use it. */
         KMS_KEY_NOT_ACCESSIBLE,
         /** The snapshot is not in a state that allows the call. */

@@ -23,16 +23,19 @@ import java.util.Objects;
  * @param excludeDbIdentifiers  {@code EXCLUDE_DB_IDENTIFIERS}
  * @param sourceTagFilter       {@code SOURCE_TAG_FILTER}
  * @param optionGroupMapping    {@code OPTION_GROUP_MAPPING}
- * @param maxConcurrentCopies   {@code MAX_CONCURRENT_COPIES}
+ * @param maxConcurrentDbSnapshotCopies      {@code MAX_CONCURRENT_DB_SNAPSHOT_COPIES}
+ * @param maxConcurrentClusterSnapshotCopies {@code MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES}
  * @param dryRun                {@code DRY_RUN}: plan and log, never copy or delete
  * @param includeReadReplicas   {@code INCLUDE_READ_REPLICAS}
+ * @param followUpRuleName      {@code FOLLOW_UP_RULE_NAME}, or {@code null}: no follow-up sweeps
  */
 public record ReplicationSettings(String sourceRegion, String targetRegion, String targetKmsKeyArn,
                                   String replicationId, boolean includeAuroraClusters, boolean copyManualSnapshots,
                                   int retentionKeepLast, Duration retentionMaxAge, List<String> includeDbIdentifiers,
                                   List<String> excludeDbIdentifiers, Map<String, String> sourceTagFilter,
-                                  Map<String, String> optionGroupMapping, int maxConcurrentCopies, boolean dryRun,
-                                  boolean includeReadReplicas) {
+                                  Map<String, String> optionGroupMapping, int maxConcurrentDbSnapshotCopies,
+                                  int maxConcurrentClusterSnapshotCopies, boolean dryRun, boolean includeReadReplicas,
+                                  String followUpRuleName) {
 
     /** Validates presence and copies collections. */
     public ReplicationSettings {
@@ -59,6 +62,6 @@ public record ReplicationSettings(String sourceRegion, String targetRegion, Stri
         return new ReplicationPolicy(sourceRegion, targetRegion, replicationId, targetKmsKeyArn,
                 includeAuroraClusters, copyManualSnapshots, retentionKeepLast, retentionMaxAge,
                 new DatabaseScope(includeDbIdentifiers, excludeDbIdentifiers, sourceTagFilter), optionGroupMapping,
-                maxConcurrentCopies, includeReadReplicas, null);
+                maxConcurrentDbSnapshotCopies, maxConcurrentClusterSnapshotCopies, includeReadReplicas, null);
     }
 }

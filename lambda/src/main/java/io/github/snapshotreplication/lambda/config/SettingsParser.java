@@ -23,6 +23,7 @@ final class SettingsParser {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern KMS_ARN = Pattern.compile("arn:aws[a-z-]*:kms:([a-z0-9-]+):\\d{12}:(key|alias)/.+");
     /** Characters RDS accepts in a tag value. */
+    private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,256}");
 
     private final Map<String, String> env;
@@ -53,7 +54,9 @@ final class SettingsParser {
         boolean dryRun = bool(Settings.DRY_RUN);
         boolean replicas = bool(Settings.INCLUDE_READ_REPLICAS);
         int keepLast = integer(Settings.RETENTION_KEEP_LAST);
-        int maxCopies = integer(Settings.MAX_CONCURRENT_COPIES);
+        int dbCopies = integer(Settings.MAX_CONCURRENT_DB_SNAPSHOT_COPIES);
+        int clusterCopies = integer(Settings.MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES);
+        String followUpRule = resourceName(Settings.FOLLOW_UP_RULE_NAME);
         Duration maxAge = duration(Settings.RETENTION_MAX_AGE);
         List<String> include = stringList(Settings.INCLUDE_DB_IDENTIFIERS);
         List<String> exclude = stringList(Settings.EXCLUDE_DB_IDENTIFIERS);
@@ -63,7 +66,7 @@ final class SettingsParser {
             throw new InvalidSettingsException(problems);
         }
         return new ReplicationSettings(source, target, kmsKey, replicationId, aurora, manual, keepLast, maxAge,
-                include, exclude, tagFilter, optionGroups, maxCopies, dryRun, replicas);
+                include, exclude, tagFilter, optionGroups, dbCopies, clusterCopies, dryRun, replicas, followUpRule);
     }
 
     private String value(String name) {
@@ -100,6 +103,15 @@ final class SettingsParser {
         } else if (targetRegion != null && !m.group(1).equals(targetRegion)) {
             problems.add(setting.label() + " must be a key in " + Settings.TARGET_REGION.label() + " " + targetRegion
                     + " (got a key in " + m.group(1) + "); KMS keys cannot be used across regions");
+        }
+        return v;
+    }
+
+    private String resourceName(Setting setting) {
+        String v = value(setting.variable());
+        if (v != null && !RESOURCE_NAME.matcher(v).matches()) {
+            problems.add(setting.label() + " must be " + setting.format().description() + " (got '" + v + "')");
+            return null;
         }
         return v;
     }

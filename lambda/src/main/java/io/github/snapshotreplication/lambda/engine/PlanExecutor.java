@@ -65,9 +65,17 @@ final class PlanExecutor {
                         + "; check both key policies and that the keys are enabled (" + e.getMessage() + ")",
                         e.errorCode(), false);
                 case QUOTA_EXCEEDED -> recorder.copyFailed(copy, "the manual snapshot quota of "
-                        + policy.targetRegion() + " is reached; raise it in Service Quotas or lower"
-                        + " RETENTION_KEEP_LAST. Nothing is deleted to make room (" + e.getMessage() + ")",
-                        e.errorCode(), false);
+                        + policy.targetRegion() + " is reached: every manual snapshot of the region counts, copies"
+                        + " included. Request a higher 'Manual DB instance snapshots' or 'Manual DB cluster snapshots'"
+                        + " quota in Service Quotas, or delete manual snapshots that are no longer needed. Nothing is"
+                        + " deleted to make room (" + e.getMessage() + ")", e.errorCode(), false);
+                case COPY_SLOTS_FULL -> recorder.copyDeferredByRds(copy, "RDS refused the copy: its cross-region"
+                        + " copy slots into " + policy.targetRegion() + " are full (copies of other tools count);"
+                        + " a follow-up run starts it (" + e.getMessage() + ")", false);
+                case QUOTA_UNCLEAR -> recorder.copyDeferredByRds(copy, "RDS refused the copy with a quota error that"
+                        + " names neither of its causes: too many copies in progress into " + policy.targetRegion()
+                        + " (a follow-up run retries) or the manual snapshot quota (raise it in Service Quotas)"
+                        + " (" + e.getMessage() + ")", true);
                 default -> recorder.copyFailed(copy, e.getMessage(), e.errorCode(), e.isTransient());
             }
         }
@@ -101,6 +109,13 @@ final class PlanExecutor {
         } catch (RdsCallException e) {
             if (e.failure() == RdsCallException.Failure.NOT_FOUND) {
                 recorder.deleted(delete);
+            } else if (e.failure() == RdsCallException.Failure.INVALID_STATE
+                    && "failed".equals(delete.snapshot().status())) {
+                // The API documents deletes of available snapshots only (docs/aws-references.md#o9): a failed copy
+                // that RDS keeps is reported, not counted as a failure on every sweep; retries use new identifiers.
+                recorder.deleteRefused(delete, "RDS does not delete the failed copy " + delete.snapshot().identifier()
+                        + "; it counts against the manual snapshot quota until deleted in the console ("
+                        + e.getMessage() + ")");
             } else {
                 recorder.deleteFailed(delete, e.getMessage(), e.errorCode(), e.isTransient());
             }

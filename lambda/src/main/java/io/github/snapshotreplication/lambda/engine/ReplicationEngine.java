@@ -1,8 +1,10 @@
 package io.github.snapshotreplication.lambda.engine;
 
+import io.github.snapshotreplication.contract.Invocations;
 import io.github.snapshotreplication.contract.Settings;
 
 import io.github.snapshotreplication.lambda.aws.ClientSettings;
+import io.github.snapshotreplication.lambda.aws.FollowUpRule;
 import io.github.snapshotreplication.lambda.aws.RdsCallException;
 import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
 import io.github.snapshotreplication.lambda.config.ReplicationSettings;
@@ -41,15 +43,27 @@ public final class ReplicationEngine {
     private final ReplicationPlanner planner = new ReplicationPlanner();
     private final JsonLines out;
     private final Clock clock;
+    private final FollowUpRule followUps;
 
-    /** An engine over two gateways (source region, target region). */
+    /** An engine over two gateways (source region, target region), without follow-up sweeps. */
     public ReplicationEngine(ReplicationPolicy policy, boolean dryRun, RdsSnapshotGateway source,
                              RdsSnapshotGateway target, JsonLines out, Clock clock) {
+        this(policy, dryRun, source, target, null, out, clock);
+    }
+
+    /**
+     * An engine over two gateways (source region, target region).
+     *
+     * @param followUps the rule that starts follow-up sweeps while copies wait, or {@code null}: none
+     */
+    public ReplicationEngine(ReplicationPolicy policy, boolean dryRun, RdsSnapshotGateway source,
+                             RdsSnapshotGateway target, FollowUpRule followUps, JsonLines out, Clock clock) {
         this.policy = policy;
         this.dryRun = dryRun;
         this.source = source;
         this.inventory = new InventoryReader(policy, source, target);
         this.executor = new PlanExecutor(policy, target, dryRun);
+        this.followUps = followUps;
         this.out = out;
         this.clock = clock;
     }
@@ -57,15 +71,17 @@ public final class ReplicationEngine {
     /** An engine for the settings, with one client per region built from {@code clients}. */
     public static ReplicationEngine create(ReplicationSettings settings, ClientSettings clients, JsonLines out,
                                            Clock clock) {
+        FollowUpRule followUps = settings.followUpRuleName() == null ? null
+                : FollowUpRule.create(settings.sourceRegion(), settings.followUpRuleName(), clients);
         return new ReplicationEngine(settings.policy(), settings.dryRun(),
                 RdsSnapshotGateway.create(settings.sourceRegion(), clients),
-                RdsSnapshotGateway.create(settings.targetRegion(), clients), out, clock);
+                RdsSnapshotGateway.create(settings.targetRegion(), clients), followUps, out, clock);
     }
 
     /** Handles whatever the invocation asked for. */
     public RunSummary handle(InvocationEvent event, TimeBudget budget) {
-        if (event instanceof InvocationEvent.Sweep) {
-            return sweep(budget);
+        if (event instanceof InvocationEvent.Sweep s) {
+            return sweep(budget, s.followUp());
         }
         if (event instanceof InvocationEvent.Notifications n) {
             return notifications(n.notifications(), budget);
@@ -82,7 +98,11 @@ public final class ReplicationEngine {
 
     /** Copies what is missing for every in-scope database, then applies retention. */
     public RunSummary sweep(TimeBudget budget) {
-        RunRecorder recorder = recorder("sweep");
+        return sweep(budget, false);
+    }
+
+    private RunSummary sweep(TimeBudget budget, boolean followUp) {
+        RunRecorder recorder = recorder(followUp ? Invocations.FOLLOW_UP : "sweep");
         Plan plan;
         try {
             plan = planSweep();
@@ -95,7 +115,32 @@ public final class ReplicationEngine {
         if (executor.execute(plan, recorder, budget) == 0) {
             recorder.sweepCompleted();
         }
+        followUp(recorder, followUp);
         return recorder.finish(clock.instant());
+    }
+
+    /**
+     * Keeps follow-up sweeps coming while copies wait, and stops them when a follow-up finds none waiting. A run that
+     * the rule itself started leaves it on. A failure is logged and counted, never fatal: the scheduled sweep still
+     * finds every waiting copy.
+     */
+    private void followUp(RunRecorder recorder, boolean isFollowUp) {
+        if (followUps == null || dryRun) {
+            return;
+        }
+        if (recorder.hasWaitingCopies() && !isFollowUp) {
+            followUps.enable().ifPresentOrElse(
+                    e -> recorder.followUp("follow_up_failed", "could not enable rule " + followUps.name()
+                            + "; waiting copies start at the next scheduled sweep: " + e, true),
+                    () -> recorder.followUp("follow_up_requested", "copies wait; rule " + followUps.name()
+                            + " starts a sweep every " + Invocations.FOLLOW_UP_INTERVAL_MINUTES + " minutes", false));
+        } else if (!recorder.hasWaitingCopies() && isFollowUp) {
+            followUps.disable().ifPresentOrElse(
+                    e -> recorder.followUp("follow_up_failed", "could not disable rule " + followUps.name()
+                            + "; the next follow-up tries again: " + e, true),
+                    () -> recorder.followUp("follow_up_done", "no copy waits; rule " + followUps.name()
+                            + " is off", false));
+        }
     }
 
     /** Copies the snapshots the notifications name; ignored and invalid ones are logged and counted. */
@@ -137,6 +182,7 @@ public final class ReplicationEngine {
                 Inventory inv = new Inventory(databases, snapshots, inventory.targetSnapshots(kinds),
                         inventory.optionGroupsOf(snapshots));
                 executor.execute(planner.planEvents(policy, inv, clock.instant()), recorder, budget);
+                followUp(recorder, false);
             } catch (RdsCallException e) {
                 recorder.failure("reading the snapshots of " + policy.targetRegion() + " failed: "
                         + e.getMessage(), e.errorCode(), e.isTransient());

@@ -1,5 +1,7 @@
 package io.github.snapshotreplication.lambda.event;
 
+import io.github.snapshotreplication.contract.Invocations;
+
 import com.fasterxml.jackson.jr.ob.JSON;
 
 import java.io.IOException;
@@ -42,8 +44,9 @@ public final class EventParser {
         if (detailType != null && "aws.rds".equals(root.get("source"))) {
             return new InvocationEvent.Notifications(List.of(reader.fromEventBridge(root)));
         }
-        if ("sweep".equals(root.get("action"))) {
-            return new InvocationEvent.Sweep("manual");
+        if (Invocations.SWEEP.equals(root.get(Invocations.ACTION))) {
+            boolean followUp = Invocations.FOLLOW_UP.equals(root.get(Invocations.TRIGGER));
+            return new InvocationEvent.Sweep(followUp ? Invocations.FOLLOW_UP : "manual", followUp);
         }
         return new InvocationEvent.Unrecognised("input is neither an SNS batch, an EventBridge event nor"
                 + " {\"action\": \"sweep\"} (detail-type " + detailType + ")");

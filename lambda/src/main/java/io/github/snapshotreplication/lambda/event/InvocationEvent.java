@@ -8,11 +8,18 @@ import java.util.List;
 public sealed interface InvocationEvent {
 
     /**
-     * Run a sweep: an EventBridge Scheduled Event, or a manual invocation with {@code {"action": "sweep"}}.
+     * Run a sweep: an EventBridge Scheduled Event, a manual invocation with {@code {"action": "sweep"}}, or the
+     * follow-up rule's {@code {"action": "sweep", "trigger": "follow-up"}}.
      *
-     * @param eventId id of the scheduled event, or {@code manual}
+     * @param eventId  id of the scheduled event, {@code manual} or {@code follow-up}
+     * @param followUp true when the follow-up rule started it: it turns the rule off once no copy waits
      */
-    record Sweep(String eventId) implements InvocationEvent {
+    record Sweep(String eventId, boolean followUp) implements InvocationEvent {
+
+        /** A sweep that is not a follow-up. */
+        public Sweep(String eventId) {
+            this(eventId, false);
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,6 +30,7 @@ public final class RunRecorder {
     private final List<RecoveryPoint> recoveryPoints = new ArrayList<>();
     private int stoppedEarly;
     private int lookAlikes;
+    private int backlog;
     private boolean recoveryComputed;
 
     /** A recorder for one invocation of type {@code trigger} ({@code sweep}, {@code event}...). */
@@ -58,6 +60,10 @@ public final class RunRecorder {
             line.put("target_arn", a.copy().arn());
         } else if (decision instanceof Decision.Deferred d) {
             line = line("INFO", "copy_deferred", d, d.reason(), MetricNames.COPIES_DEFERRED);
+            line.put("waits_for", d.waitsFor().name().toLowerCase(Locale.ROOT));
+            if (d.waitsFor() == Decision.Deferred.Wait.COPY_SLOT) {
+                backlog++;
+            }
         } else if (decision instanceof Decision.Rejected r) {
             line = line("ERROR", "copy_failed", r, r.reason(), MetricNames.COPY_FAILURES);
         } else if (decision instanceof Decision.Skipped s) {
@@ -101,9 +107,45 @@ public final class RunRecorder {
         }
     }
 
+    /**
+     * RDS refused to start a copy because its copy slots are full: the copy waits like a planned deferral.
+     *
+     * @param alert also count a copy failure, when the cause is not certain
+     */
+    public void copyDeferredByRds(Decision.Copy copy, String reason, boolean alert) {
+        Map<String, Object> line = line(alert ? "ERROR" : "INFO", "copy_deferred", copy, reason,
+                MetricNames.COPIES_DEFERRED);
+        line.put("waits_for", "copy_slot");
+        line.put("error_code", "SnapshotQuotaExceeded");
+        backlog++;
+        if (alert) {
+            count(MetricNames.COPY_FAILURES);
+        }
+        emit(line);
+    }
+
+    /** Whether copies wait for a later run: deferred by the plan or by RDS, or not started for lack of time. */
+    public boolean hasWaitingCopies() {
+        return !dryRun && (counts.get(MetricNames.COPIES_DEFERRED) > 0 || stoppedEarly > 0);
+    }
+
+    /** The follow-up sweep was asked for ({@code enabled}) or called off, or asking failed. */
+    public void followUp(String action, String reason, boolean failed) {
+        Map<String, Object> line = base(failed ? "ERROR" : "INFO", action, reason);
+        if (failed) {
+            count(MetricNames.FOLLOW_UP_FAILURES);
+        }
+        emit(line);
+    }
+
     /** An expired copy was deleted. */
     public void deleted(Decision.Delete delete) {
         emit(line("INFO", "delete", delete, delete.reason(), MetricNames.DELETES));
+    }
+
+    /** RDS refused to delete a failed copy: reported, not counted as a failure. */
+    public void deleteRefused(Decision.Delete delete, String reason) {
+        emit(line("WARN", "delete_refused", delete, reason, null));
     }
 
     /** An expired copy could not be deleted. */
@@ -197,6 +239,7 @@ public final class RunRecorder {
             metrics.put(MetricNames.DATABASES_WITHOUT_BACKUPS, coverage(RecoveryPoint.Coverage.BACKUPS_DISABLED));
             metrics.put(MetricNames.DATABASES_NOT_COPYABLE, coverage(RecoveryPoint.Coverage.NOT_COPYABLE));
             metrics.put(MetricNames.LOOK_ALIKE_SNAPSHOTS, (long) lookAlikes);
+            metrics.put(MetricNames.COPY_BACKLOG, (long) backlog);
         }
         RunSummary summary = new RunSummary(trigger, dryRun, metrics, stoppedEarly, transientFailures);
         Map<String, Object> line = base(summary.hasTransientFailures() ? "ERROR" : "INFO", "summary", null);

@@ -1,11 +1,13 @@
 package io.github.snapshotreplication.lambda.plan;
 
+import io.github.snapshotreplication.contract.Setting;
 import io.github.snapshotreplication.contract.Settings;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ final class CopyPlanner {
     private final Map<String, OptionGroup> optionGroups;
     private final Instant now;
     private final Map<SnapshotKind, Integer> started = new EnumMap<>(SnapshotKind.class);
+    private final Map<String, String> startedForDatabase = new HashMap<>();
 
     CopyPlanner(ReplicationPolicy policy, TargetIndex target, Map<String, OptionGroup> optionGroups, Instant now) {
         this.policy = policy;
@@ -73,8 +76,9 @@ final class CopyPlanner {
             }
             Instant retryAt = retryAt(current);
             if (now.isBefore(retryAt)) {
-                return new Decision.Deferred(source, "copy " + current.snapshot().identifier() + " failed; attempt "
-                        + (current.attempt() + 1) + " starts after " + retryAt);
+                return new Decision.Deferred(source, Decision.Deferred.Wait.RETRY_BACKOFF, "copy "
+                        + current.snapshot().identifier() + " failed; attempt " + (current.attempt() + 1)
+                        + " starts after " + retryAt);
             }
             attempt = current.attempt() + 1;
             replaces = current.snapshot();
@@ -91,8 +95,8 @@ final class CopyPlanner {
 
     private Decision decideNewCopy(Snapshot source, String targetId, int attempt, Snapshot replaces) {
         if (!source.isAvailable()) {
-            return new Decision.Deferred(source, "source snapshot is " + source.status()
-                    + ", not available yet; a later run copies it");
+            return new Decision.Deferred(source, Decision.Deferred.Wait.SOURCE_NOT_READY, "source snapshot is "
+                    + source.status() + ", not available yet; a later run copies it");
         }
         if (policy.retentionMaxAge() != null && source.createdAt().isBefore(now.minus(policy.retentionMaxAge()))) {
             return new Decision.Skipped(source, "source snapshot is older than " + Settings.RETENTION_MAX_AGE.label()
@@ -110,7 +114,8 @@ final class CopyPlanner {
         StringBuilder reason = new StringBuilder(attempt == 1 ? "no copy in " + policy.targetRegion()
                 : "attempt " + attempt + " after the failed copy " + replaces.identifier());
         String optionGroup = null;
-        if (source.kind() == SnapshotKind.DB_SNAPSHOT && !OptionGroup.isDefault(source.optionGroupName())) {
+        if (source.kind() == SnapshotKind.DB_SNAPSHOT && !OptionGroup.isDefault(source.optionGroupName())
+                && !SourceDatabase.isCustomEngine(source.engine())) {
             String name = source.optionGroupName();
             optionGroup = policy.optionGroupMapping().get(name);
             OptionGroup known = optionGroups.get(name);
@@ -124,13 +129,24 @@ final class CopyPlanner {
                         .append(" the default option group of ").append(policy.targetRegion());
             }
         }
+        String database = OwnedCopy.groupKey(source.kind(), source.dbIdentifier());
+        OwnedCopy running = target.inProgressCopyOf(source.kind(), source.dbIdentifier());
+        String busy = running != null ? running.snapshot().identifier() : startedForDatabase.get(database);
+        if (busy != null) {
+            // RDS queues copies of one database behind each other, each holding a slot; a newer snapshot replaces
+            // this one as the candidate by the time the running copy ends.
+            return new Decision.Deferred(source, Decision.Deferred.Wait.DATABASE_COPY_IN_PROGRESS, "copy " + busy
+                    + " of " + source.dbIdentifier() + " is still in progress; this snapshot waits for it");
+        }
         int inFlight = target.inFlight(source.kind()) + started.getOrDefault(source.kind(), 0);
-        if (inFlight >= policy.maxConcurrentCopies()) {
-            return new Decision.Deferred(source, inFlight + " " + plural(source.kind()) + " already in flight into "
-                    + policy.targetRegion() + " (" + Settings.MAX_CONCURRENT_COPIES.label() + " is "
-                    + policy.maxConcurrentCopies() + "); a later run starts this copy");
+        int slots = policy.copySlots(source.kind());
+        if (inFlight >= slots) {
+            return new Decision.Deferred(source, Decision.Deferred.Wait.COPY_SLOT, inFlight + " "
+                    + plural(source.kind()) + " already in flight into " + policy.targetRegion() + " ("
+                    + slotSetting(source.kind()).label() + " is " + slots + "); a follow-up run starts this copy");
         }
         started.merge(source.kind(), 1, Integer::sum);
+        startedForDatabase.put(database, targetId);
         CopyTags tags = CopyTags.forCopy(source, policy.replicationId(), now);
         if (tags.dropped() > 0) {
             reason.append("; ").append(tags.dropped()).append(" of the source's tags are not copied (RDS allows ")
@@ -151,6 +167,11 @@ final class CopyPlanner {
             delay = delay.multipliedBy(RETRY_DELAY_FACTOR);
         }
         return startedAt.plus(delay);
+    }
+
+    private static Setting slotSetting(SnapshotKind kind) {
+        return kind == SnapshotKind.DB_SNAPSHOT ? Settings.MAX_CONCURRENT_DB_SNAPSHOT_COPIES
+                : Settings.MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES;
     }
 
     private static String plural(SnapshotKind kind) {

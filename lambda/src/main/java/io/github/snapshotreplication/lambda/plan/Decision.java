@@ -49,12 +49,25 @@ public sealed interface Decision {
     }
 
     /**
-     * A copy that waits for a later run: the in-flight quota is full, or the source is not available yet.
+     * A copy that waits for a later run.
      *
      * @param snapshot the source snapshot
+     * @param waitsFor what it waits for
      * @param reason   why
      */
-    record Deferred(Snapshot snapshot, String reason) implements Decision {
+    record Deferred(Snapshot snapshot, Wait waitsFor, String reason) implements Decision {
+
+        /** What a deferred copy waits for. */
+        public enum Wait {
+            /** A cross-region copy slot of its kind: the backlog. */
+            COPY_SLOT,
+            /** The copy of an earlier snapshot of the same database, which RDS would queue this one behind. */
+            DATABASE_COPY_IN_PROGRESS,
+            /** The source snapshot to become available. */
+            SOURCE_NOT_READY,
+            /** The backoff after a failed copy attempt. */
+            RETRY_BACKOFF
+        }
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param retentionMaxAge       copies older than this are deleted (newest always kept), or {@code null}: no limit
  * @param scope                 which source databases are in scope
  * @param optionGroupMapping    source option group name to target option group name
- * @param maxConcurrentCopies   cross-region copies in flight into the target region, per snapshot kind
+ * @param maxConcurrentDbSnapshotCopies      cross-region DB snapshot copies in flight into the target region
+ * @param maxConcurrentClusterSnapshotCopies cross-region cluster snapshot copies in flight into the target region
  * @param includeReadReplicas   read replicas and replica clusters are in scope too
  * @param copyIdentifierPrefix  start of every copy identifier of this installation; {@code null}: derived from
  *                              the replication id ({@link CopyIdentifiers#prefixOf})
@@ -29,7 +30,8 @@ import java.util.Objects;
 public record ReplicationPolicy(String sourceRegion, String targetRegion, String replicationId, String targetKmsKeyArn,
                                 boolean includeAuroraClusters, boolean copyManualSnapshots, int retentionKeepLast,
                                 Duration retentionMaxAge, DatabaseScope scope, Map<String, String> optionGroupMapping,
-                                int maxConcurrentCopies, boolean includeReadReplicas, String copyIdentifierPrefix) {
+                                int maxConcurrentDbSnapshotCopies, int maxConcurrentClusterSnapshotCopies,
+                                boolean includeReadReplicas, String copyIdentifierPrefix) {
 
     /** Validates, copies and derives the identifier prefix. */
     public ReplicationPolicy {
@@ -44,9 +46,9 @@ public record ReplicationPolicy(String sourceRegion, String targetRegion, String
         if (retentionKeepLast < 1) {
             throw new IllegalArgumentException("retentionKeepLast must be at least 1 (got " + retentionKeepLast + ")");
         }
-        if (maxConcurrentCopies < 1) {
-            throw new IllegalArgumentException("maxConcurrentCopies must be at least 1 (got " + maxConcurrentCopies
-                    + ")");
+        if (maxConcurrentDbSnapshotCopies < 1 || maxConcurrentClusterSnapshotCopies < 1) {
+            throw new IllegalArgumentException("copy slots must be at least 1 (got " + maxConcurrentDbSnapshotCopies
+                    + " and " + maxConcurrentClusterSnapshotCopies + ")");
         }
     }
 
@@ -54,6 +56,11 @@ public record ReplicationPolicy(String sourceRegion, String targetRegion, String
     public boolean covers(SourceDatabase database) {
         return replicates(database.kind()) && scope.includes(database)
                 && (includeReadReplicas || !database.isReplica());
+    }
+
+    /** Cross-region copies of this kind that may be in flight into the target region at once, anyone's included. */
+    public int copySlots(SnapshotKind kind) {
+        return kind == SnapshotKind.DB_SNAPSHOT ? maxConcurrentDbSnapshotCopies : maxConcurrentClusterSnapshotCopies;
     }
 
     /** True when snapshots of this kind are replicated at all. */

@@ -42,11 +42,17 @@ public record SourceDatabase(SnapshotKind kind, String identifier, Map<String, S
     }
 
     /**
-     * Why RDS cannot copy this database's snapshots to another region, or {@code null} when it can: RDS Custom
-     * snapshots (docs/aws-references.md#o12) and Multi-AZ DB cluster snapshots (#o11).
+     * Why RDS cannot copy this database's snapshots to another region, or {@code null} when it can: RDS Custom for
+     * Oracle snapshots (docs/aws-references.md#o12; RDS Custom for SQL Server snapshots can be copied across regions)
+     * and Multi-AZ DB cluster snapshots (#o11).
      */
     public String whyNotCopyable() {
         return whyNotCopyable(kind, engine);
+    }
+
+    /** True for RDS Custom engines, whose copies may not name an option group. */
+    static boolean isCustomEngine(String engine) {
+        return engine != null && engine.toLowerCase(Locale.ROOT).startsWith("custom-");
     }
 
     /** The same rule for a snapshot of the given kind and engine. */
@@ -55,8 +61,8 @@ public record SourceDatabase(SnapshotKind kind, String identifier, Map<String, S
             return null;
         }
         String e = engine.toLowerCase(Locale.ROOT);
-        if (e.startsWith("custom-")) {
-            return "it is an RDS Custom database (engine " + engine + "): RDS does not copy RDS Custom snapshots";
+        if (e.startsWith("custom-oracle")) {
+            return "it is an RDS Custom for Oracle database (engine " + engine + "): RDS does not copy its snapshots";
         }
         if (kind == SnapshotKind.DB_CLUSTER_SNAPSHOT && !e.startsWith("aurora")) {
             return "it is a Multi-AZ DB cluster (engine " + engine + "): RDS cannot copy Multi-AZ DB cluster snapshots"

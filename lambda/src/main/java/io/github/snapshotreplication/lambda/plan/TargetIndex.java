@@ -20,6 +20,7 @@ final class TargetIndex {
     private final List<OwnershipProof.LookAlike> lookAlikes = new ArrayList<>();
     private final Map<String, Snapshot> byIdentifier = new HashMap<>();
     private final Map<SnapshotKind, Integer> inFlight = new EnumMap<>(SnapshotKind.class);
+    private final Map<String, OwnedCopy> inProgressByDatabase = new HashMap<>();
 
     TargetIndex(List<Snapshot> targetSnapshots, ReplicationPolicy policy) {
         OwnershipProof proof = new OwnershipProof(policy);
@@ -29,6 +30,9 @@ final class TargetIndex {
             if (verdict instanceof OwnershipProof.Ours o) {
                 ours.add(o.copy());
                 oursBySource.computeIfAbsent(o.copy().sourceArn().value(), k -> new ArrayList<>()).add(o.copy());
+                if (snapshot.isInProgress() && o.copy().dbIdentifier() != null) {
+                    inProgressByDatabase.putIfAbsent(o.copy().groupKey(), o.copy());
+                }
             } else if (verdict instanceof OwnershipProof.LookAlike l) {
                 lookAlikes.add(l);
             }
@@ -47,6 +51,11 @@ final class TargetIndex {
     /** The proven copies of one source snapshot, first attempt first. */
     List<OwnedCopy> oursOf(SnapshotArn source) {
         return oursBySource.getOrDefault(source.value(), List.of());
+    }
+
+    /** This installation's copy of the database still in progress, or {@code null}. */
+    OwnedCopy inProgressCopyOf(SnapshotKind kind, String dbIdentifier) {
+        return inProgressByDatabase.get(OwnedCopy.groupKey(kind, dbIdentifier));
     }
 
     /** Snapshots that carry this installation's managed-by tag without being its copies. */

@@ -57,7 +57,7 @@ class PlanCommandIT {
     }
 
     private int run(String... args) {
-        return PlanCommand.run(List.of(args), FakeRdsHarness.env("MAX_CONCURRENT_COPIES", "2",
+        return PlanCommand.run(List.of(args), FakeRdsHarness.env("MAX_CONCURRENT_DB_SNAPSHOT_COPIES", "2",
                         "RETENTION_KEEP_LAST", "2"), ClientSettings.localEndpoint(fake.rds.endpoint()),
                 Clock.fixed(NOW, ZoneOffset.UTC), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -73,7 +73,7 @@ class PlanCommandIT {
         assertThat(table.lines().filter(l -> l.startsWith("copy "))).hasSize(2)
                 .allSatisfy(l -> assertThat(l).contains("no copy in eu-central-1; copy as " + CopyIdentifiers.prefixOf(REPLICATION_ID) + "-rds-"));
         assertThat(table.lines().filter(l -> l.startsWith("defer "))).singleElement()
-                .satisfies(l -> assertThat(l).contains("MAX_CONCURRENT_COPIES) is 2"));
+                .satisfies(l -> assertThat(l).contains("MAX_CONCURRENT_DB_SNAPSHOT_COPIES) is 2"));
         assertThat(table.lines().filter(l -> l.startsWith("delete "))).singleElement()
                 .satisfies(l -> assertThat(l).contains(FakeRdsHarness.copyIdOf(sourceArn("rds:db0-old-3"))).contains("RETENTION_KEEP_LAST) is 2"));
         assertThat(table).containsPattern("db0 +db-snapshot +1d 0h").containsPattern("db1 +db-snapshot +no copy");

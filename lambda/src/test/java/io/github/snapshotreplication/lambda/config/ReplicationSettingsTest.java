@@ -31,7 +31,10 @@ class ReplicationSettingsTest {
         ReplicationSettings s = ReplicationSettings.fromEnvironment(minimal());
 
         assertThat(s.retentionKeepLast()).isEqualTo(7);
-        assertThat(s.maxConcurrentCopies()).isEqualTo(5);
+        assertThat(s.maxConcurrentDbSnapshotCopies()).isEqualTo(15);
+        assertThat(s.maxConcurrentClusterSnapshotCopies()).isEqualTo(4);
+        assertThat(s.includeReadReplicas()).isFalse();
+        assertThat(s.followUpRuleName()).isNull();
         assertThat(s.retentionMaxAge()).isNull();
         assertThat(s.targetKmsKeyArn()).isNull();
         assertThat(s.includeAuroraClusters()).isFalse();
@@ -52,7 +55,10 @@ class ReplicationSettingsTest {
         env.put("EXCLUDE_DB_IDENTIFIERS", "[\"*-test\"]");
         env.put("SOURCE_TAG_FILTER", "{\"dr\":\"yes\"}");
         env.put("OPTION_GROUP_MAPPING", "{\"oracle-tde\":\"oracle-tde-dr\"}");
-        env.put("MAX_CONCURRENT_COPIES", "20");
+        env.put("MAX_CONCURRENT_DB_SNAPSHOT_COPIES", "20");
+        env.put("MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES", "5");
+        env.put("INCLUDE_READ_REPLICAS", "true");
+        env.put("FOLLOW_UP_RULE_NAME", "Stack-ReplicationFollowUp1A2B");
         env.put("DRY_RUN", "true");
 
         ReplicationSettings s = ReplicationSettings.fromEnvironment(env);
@@ -66,7 +72,12 @@ class ReplicationSettingsTest {
         assertThat(s.excludeDbIdentifiers()).containsExactly("*-test");
         assertThat(s.sourceTagFilter()).containsExactly(Map.entry("dr", "yes"));
         assertThat(s.optionGroupMapping()).containsExactly(Map.entry("oracle-tde", "oracle-tde-dr"));
-        assertThat(s.maxConcurrentCopies()).isEqualTo(20);
+        assertThat(s.maxConcurrentDbSnapshotCopies()).isEqualTo(20);
+        assertThat(s.maxConcurrentClusterSnapshotCopies()).isEqualTo(5);
+        assertThat(s.policy().copySlots(io.github.snapshotreplication.lambda.plan.SnapshotKind.DB_CLUSTER_SNAPSHOT))
+                .isEqualTo(5);
+        assertThat(s.includeReadReplicas()).isTrue();
+        assertThat(s.followUpRuleName()).isEqualTo("Stack-ReplicationFollowUp1A2B");
         assertThat(s.dryRun()).isTrue();
         assertThat(s.policy().targetRegion()).isEqualTo("eu-central-1");
     }
@@ -87,8 +98,14 @@ class ReplicationSettingsTest {
             "DRY_RUN|on|dryRun (DRY_RUN) must be true or false",
             "RETENTION_KEEP_LAST|0|retentionKeepLast (RETENTION_KEEP_LAST) must be a whole number from 1 to 10000",
             "RETENTION_KEEP_LAST|seven|retentionKeepLast (RETENTION_KEEP_LAST) must be a whole number from 1",
-            "MAX_CONCURRENT_COPIES|0|maxConcurrentCopies (MAX_CONCURRENT_COPIES) must be a whole number from 1 to 20",
-            "MAX_CONCURRENT_COPIES|500|maxConcurrentCopies (MAX_CONCURRENT_COPIES) must be a whole number from 1 to 20",
+            "MAX_CONCURRENT_DB_SNAPSHOT_COPIES|0|maxConcurrentDbSnapshotCopies (MAX_CONCURRENT_DB_SNAPSHOT_COPIES) must"
+                    + " be a whole number from 1 to 20",
+            "MAX_CONCURRENT_DB_SNAPSHOT_COPIES|21|maxConcurrentDbSnapshotCopies (MAX_CONCURRENT_DB_SNAPSHOT_COPIES)"
+                    + " must be a whole number from 1 to 20",
+            "MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES|6|maxConcurrentClusterSnapshotCopies"
+                    + " (MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES) must be a whole number from 1 to 5",
+            "INCLUDE_READ_REPLICAS|no|includeReadReplicas (INCLUDE_READ_REPLICAS) must be true or false",
+            "FOLLOW_UP_RULE_NAME|rule name|FOLLOW_UP_RULE_NAME must be 1 to 64 letters",
             "RETENTION_MAX_AGE|30 days|retentionMaxAge (RETENTION_MAX_AGE) must be an ISO-8601 duration",
             "RETENTION_MAX_AGE|-P1D|retentionMaxAge (RETENTION_MAX_AGE) must be at least 1 day (got -P1D)",
             "RETENTION_MAX_AGE|PT2H|retentionMaxAge (RETENTION_MAX_AGE) must be at least 1 day",

@@ -107,16 +107,27 @@ class EventCopyIT {
     }
 
     @Test
-    void outOfOrderEventsCopyEachNamedSnapshotOnce() {
+    void outOfOrderEventsCopyEachNamedSnapshotOnceOneCopyOfADatabaseAtATime() {
         List<String> ids = fake.addInstanceWithSnapshots("orders-db", false, 1, 25);
         ReplicationEngine engine = fake.engine();
+        Runnable deliverAll = () -> {
+            for (String id : List.of(ids.get(0), ids.get(1), ids.get(0))) {
+                engine.handle(parser.parse(Fixtures.withMessage(FIXTURE, m -> {
+                    m.put("Source ID", id);
+                    m.put("Source ARN", FakeRdsHarness.sourceArn(id));
+                })), TimeBudget.unlimited());
+            }
+        };
 
-        for (String id : List.of(ids.get(0), ids.get(1), ids.get(0))) {
-            engine.handle(parser.parse(Fixtures.withMessage(FIXTURE, m -> {
-                m.put("Source ID", id);
-                m.put("Source ARN", FakeRdsHarness.sourceArn(id));
-            })), TimeBudget.unlimited());
-        }
+        deliverAll.run();
+
+        assertThat(fake.copiesOf(FakeRdsHarness.sourceArn(ids.get(0)))).hasSize(1);
+        assertThat(fake.copiesOf(FakeRdsHarness.sourceArn(ids.get(1)))).as("waits while orders-db copies").isEmpty();
+        assertThat(fake.lines("copy_deferred")).singleElement().satisfies(l -> assertThat(l)
+                .containsEntry("waits_for", "database_copy_in_progress"));
+
+        fake.targetRegion().completePendingCopies();
+        deliverAll.run();
 
         assertThat(fake.copiesOf(FakeRdsHarness.sourceArn(ids.get(0)))).hasSize(1);
         assertThat(fake.copiesOf(FakeRdsHarness.sourceArn(ids.get(1)))).hasSize(1);

@@ -9,6 +9,7 @@ import io.github.snapshotreplication.fakerds.DbSnapshot;
 import io.github.snapshotreplication.fakerds.FakeRdsServer;
 import io.github.snapshotreplication.fakerds.FakeRegion;
 import io.github.snapshotreplication.lambda.aws.ClientSettings;
+import io.github.snapshotreplication.lambda.aws.FollowUpRule;
 import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
 import io.github.snapshotreplication.lambda.config.ReplicationSettings;
 import io.github.snapshotreplication.lambda.output.JsonLines;
@@ -69,6 +70,21 @@ public final class FakeRdsHarness implements AutoCloseable {
     public ReplicationEngine engine(String... overrides) {
         ReplicationSettings settings = ReplicationSettings.fromEnvironment(env(overrides));
         return new ReplicationEngine(settings.policy(), settings.dryRun(), source, target, out,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** The follow-up rule's name in the fake's EventBridge, disabled until the engine enables it. */
+    public static final String FOLLOW_UP_RULE = "DatabaseStack-ReplicationFollowUp1A2B3C4D";
+
+    /** An engine like {@link #engine(String...)} that enables and disables {@link #FOLLOW_UP_RULE}. */
+    public ReplicationEngine engineWithFollowUps(String... overrides) {
+        rds.eventBridge().addRule(FOLLOW_UP_RULE, rds.eventBridge().isEnabled(FOLLOW_UP_RULE));
+        List<String> all = new ArrayList<>(List.of(overrides));
+        all.addAll(List.of("FOLLOW_UP_RULE_NAME", FOLLOW_UP_RULE));
+        ReplicationSettings settings = ReplicationSettings.fromEnvironment(env(all.toArray(String[]::new)));
+        FollowUpRule rule = FollowUpRule.create(SOURCE, settings.followUpRuleName(),
+                ClientSettings.localEndpoint(rds.endpoint()));
+        return new ReplicationEngine(settings.policy(), settings.dryRun(), source, target, rule, out,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

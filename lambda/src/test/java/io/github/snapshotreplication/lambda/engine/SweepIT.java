@@ -44,7 +44,7 @@ class SweepIT {
         for (int i = 0; i < 7; i++) {
             fake.addInstanceWithSnapshots("db" + i, true, 1, 25);
         }
-        ReplicationEngine engine = fake.engine("MAX_CONCURRENT_COPIES", "3");
+        ReplicationEngine engine = fake.engine("MAX_CONCURRENT_DB_SNAPSHOT_COPIES", "3");
 
         int sweeps = 0;
         while (fake.targetRegion().dbSnapshots().size() < 7 && sweeps++ < 10) {
@@ -70,7 +70,7 @@ class SweepIT {
             fake.addInstanceWithSnapshots(String.format("db%03d", i), false, 1, 2);
         }
 
-        fake.engine("MAX_CONCURRENT_COPIES", "1").sweep(TimeBudget.unlimited());
+        fake.engine("MAX_CONCURRENT_DB_SNAPSHOT_COPIES", "1").sweep(TimeBudget.unlimited());
 
         List<RecordedRequest> sourceSnapshotPages = fake.rds.requests().stream()
                 .filter(r -> r.region().equals(SOURCE) && r.action().equals("DescribeDBSnapshots")).toList();
@@ -81,19 +81,51 @@ class SweepIT {
     }
 
     @Test
-    void aQuotaErrorIsCountedAndTheOtherCopiesGoOn() {
+    void theManualSnapshotQuotaIsACopyFailureWithQuotaAdviceAndTheOtherCopiesGoOn() {
         fake.addInstanceWithSnapshots("orders", false, 1);
         fake.addInstanceWithSnapshots("users", false, 1);
-        fake.rds.faults().failNext("CopyDBSnapshot", 1, FakeError.SNAPSHOT_QUOTA_EXCEEDED);
+        fake.targetRegion().addDbSnapshot(DbSnapshot.builder().identifier("someone-s-manual-snapshot").build());
+        fake.targetRegion().setManualSnapshotQuota(2);
 
         RunSummary summary = fake.engine().sweep(TimeBudget.unlimited());
 
         assertThat(summary.count(MetricNames.COPY_FAILURES)).isEqualTo(1);
         assertThat(summary.count(MetricNames.COPIES_STARTED)).isEqualTo(1);
+        assertThat(summary.count(MetricNames.COPIES_DEFERRED)).isZero();
         assertThat(summary.count(MetricNames.DELETES)).isZero();
         assertThat(summary.hasTransientFailures()).isFalse();
-        assertThat(fake.lines("copy_failed")).singleElement()
-                .satisfies(l -> assertThat((String) l.get("reason")).contains("Nothing is deleted"));
+        assertThat(fake.lines("copy_failed")).singleElement().satisfies(l -> assertThat((String) l.get("reason"))
+                .contains("manual snapshot quota").contains("Service Quotas").contains("Nothing is deleted")
+                .doesNotContain("RETENTION").doesNotContain("retention"));
+    }
+
+    @Test
+    void fullCopySlotsOfRdsAreADeferralNotAFailure() {
+        fake.addInstanceWithSnapshots("orders", false, 1);
+        fake.addInstanceWithSnapshots("users", false, 1);
+        fake.targetRegion().setCopyQuota(1);
+
+        RunSummary summary = fake.engine().sweep(TimeBudget.unlimited());
+
+        assertThat(summary.count(MetricNames.COPIES_STARTED)).isEqualTo(1);
+        assertThat(summary.count(MetricNames.COPIES_DEFERRED)).isEqualTo(1);
+        assertThat(summary.count(MetricNames.COPY_FAILURES)).isZero();
+        assertThat(summary.count(MetricNames.COPY_BACKLOG)).isEqualTo(1);
+        assertThat(fake.lines("copy_deferred")).singleElement().satisfies(l -> assertThat(l)
+                .containsEntry("waits_for", "copy_slot").containsEntry("error_code", "SnapshotQuotaExceeded"));
+    }
+
+    @Test
+    void aQuotaErrorNamingNeitherCauseWaitsAndAlerts() {
+        fake.addInstanceWithSnapshots("orders", false, 1);
+        fake.rds.faults().failNext("CopyDBSnapshot", 1, FakeError.SNAPSHOT_QUOTA_EXCEEDED);
+
+        RunSummary summary = fake.engine().sweep(TimeBudget.unlimited());
+
+        assertThat(summary.count(MetricNames.COPIES_DEFERRED)).isEqualTo(1);
+        assertThat(summary.count(MetricNames.COPY_FAILURES)).isEqualTo(1);
+        assertThat(fake.lines("copy_deferred")).singleElement().satisfies(l -> assertThat(l)
+                .containsEntry("level", "ERROR"));
     }
 
     @Test

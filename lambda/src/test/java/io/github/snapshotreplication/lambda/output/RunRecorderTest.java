@@ -46,7 +46,7 @@ class RunRecorderTest {
 
     @Test
     void countsEveryOutcomeUnderTheContractMetricNames() throws IOException {
-        recorder.planned(new Decision.Deferred(SOURCE, "quota"));
+        recorder.planned(new Decision.Deferred(SOURCE, Decision.Deferred.Wait.COPY_SLOT, "quota"));
         recorder.planned(new Decision.Rejected(SOURCE, "no key"));
         recorder.notification(new Notification.Invalid("m-1", "not JSON"));
         recorder.notification(new Notification.Ignored("m-2", "RDS-EVENT-0006", "not a snapshot event"));
@@ -100,7 +100,7 @@ class RunRecorderTest {
 
     @Test
     void logLinesUseSnakeCaseKeysAndNameTheArns() throws IOException {
-        recorder.planned(new Decision.Deferred(SOURCE, "quota"));
+        recorder.planned(new Decision.Deferred(SOURCE, Decision.Deferred.Wait.COPY_SLOT, "quota"));
         recorder.notification(new Notification.Invalid("m-1", "not JSON"));
         recorder.finish(NOW);
 

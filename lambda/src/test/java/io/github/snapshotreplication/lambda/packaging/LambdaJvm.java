@@ -48,13 +48,15 @@ public final class LambdaJvm {
     }
 
     /**
-     * The environment of the function, pointed at {@code endpoint}: AWS_ENDPOINT_URL_RDS (honoured by SDK v2), fake
+     * The environment of the function, pointed at {@code endpoint}: AWS_ENDPOINT_URL_RDS and
+     * AWS_ENDPOINT_URL_EVENTBRIDGE (honoured by SDK v2), fake
      * static credentials, no shared config files, no instance metadata. {@code settings} (name, value...) are added
      * after the defaults: AWS_REGION eu-west-1, TARGET_REGION eu-central-1, REPLICATION_ID orders-dr.
      */
     public static Map<String, String> environment(URI endpoint, Map<String, String> settings) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_ENDPOINT_URL_RDS", endpoint.toString());
+        env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", endpoint.toString());
         env.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
         env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         env.put("AWS_CONFIG_FILE", "/nonexistent/aws-config");

@@ -61,6 +61,8 @@ class ShrunkJarSmokeIT {
                 .snapshotType("automated").createdAt(TAKEN).encrypted(true).kmsKeyId(SOURCE_KEY).build());
         source.addDbInstance(DbInstance.builder().identifier("users-db").build());
         source.addDbSnapshot(automated("users-db", 1, false));
+        source.addDbInstance(DbInstance.builder().identifier("ledger-db").build());
+        source.addDbSnapshot(automated("ledger-db", 3, false));
         source.addDbInstance(DbInstance.builder().identifier("billing-db").build());
         source.addDbSnapshot(automated("billing-db", 1, false));
         source.addDbSnapshot(automated("billing-db", 25, false));
@@ -91,8 +93,11 @@ class ShrunkJarSmokeIT {
         Path snsEvent = write("sns.json", Fixtures.text("sns-db-snapshot-automated-created.json"));
         Path sweepEvent = write("sweep.json", Fixtures.text("eventbridge-scheduled-event.json"));
         Path launcher = LambdaJvm.isolateLauncher(work.resolve("launcher"));
+        // Two DB snapshot slots: the ledger copy waits, so the sweep turns the follow-up rule on (EventBridge client).
+        rds.eventBridge().addRule("follow-up", false);
         Map<String, String> env = LambdaJvm.environment(rds.endpoint(), Map.of(
-                "TARGET_KMS_KEY_ARN", TARGET_KEY, "INCLUDE_AURORA_CLUSTERS", "true", "RETENTION_KEEP_LAST", "2"));
+                "TARGET_KMS_KEY_ARN", TARGET_KEY, "INCLUDE_AURORA_CLUSTERS", "true", "RETENTION_KEEP_LAST", "2",
+                "MAX_CONCURRENT_DB_SNAPSHOT_COPIES", "2", "FOLLOW_UP_RULE_NAME", "follow-up"));
 
         LambdaJvm.Run run = LambdaJvm.run(LambdaJvm.command(LambdaJvm.shippedJar(), launcher,
                 LambdaJvm.lambdaLikeFlags(LambdaJvm.DEFAULT_MEMORY_MB), List.of(snsEvent, sweepEvent)), env,
@@ -106,7 +111,9 @@ class ShrunkJarSmokeIT {
         assertThat(results.get(0)).containsEntry("trigger", "event").containsEntry("copies_started", 1);
         assertThat(results.get(1)).containsEntry("trigger", "sweep").containsEntry("copies_started", 2)
                 .containsEntry("deletes", 2).containsEntry("copies_already_present", 2)
-                .containsEntry("sweeps_completed", 1);
+                .containsEntry("copies_deferred", 1).containsEntry("sweeps_completed", 1)
+                .containsEntry("follow_up_failures", 0);
+        assertThat(rds.eventBridge().isEnabled("follow-up")).as("EnableRule through the shrunk jar").isTrue();
 
         // Every request reached the fake (AWS_ENDPOINT_URL_RDS honoured), signed for the right region.
         assertThat(rds.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.region()).isIn(SOURCE, TARGET));

@@ -38,7 +38,7 @@ class QuotaAndOrderTest {
 
         assertThat(plan.of(Decision.Copy.class)).hasSize(max);
         assertThat(plan.of(Decision.Deferred.class)).hasSize(8 - max)
-                .allSatisfy(d -> assertThat(d.reason()).contains("MAX_CONCURRENT_COPIES) is " + max));
+                .allSatisfy(d -> assertThat(d.reason()).contains("MAX_CONCURRENT_DB_SNAPSHOT_COPIES) is " + max));
     }
 
     @Test

@@ -208,6 +208,7 @@ final class TestSnapshots {
         private Map<String, String> tagFilter = Map.of();
         private Map<String, String> optionGroups = Map.of();
         private int maxCopies = 5;
+        private int clusterCopies = 5;
         private boolean replicas;
 
         PolicyBuilder kmsKey(String v) {
@@ -255,8 +256,15 @@ final class TestSnapshots {
             return this;
         }
 
+        /** Copy slots of both kinds. */
         PolicyBuilder maxCopies(int v) {
             maxCopies = v;
+            clusterCopies = v;
+            return this;
+        }
+
+        PolicyBuilder clusterCopies(int v) {
+            clusterCopies = v;
             return this;
         }
 
@@ -267,7 +275,8 @@ final class TestSnapshots {
 
         ReplicationPolicy build() {
             return new ReplicationPolicy(SOURCE, TARGET, REPLICATION_ID, kmsKey, aurora, manual, keepLast, maxAge,
-                    new DatabaseScope(include, exclude, tagFilter), optionGroups, maxCopies, replicas, null);
+                    new DatabaseScope(include, exclude, tagFilter), optionGroups, maxCopies, clusterCopies, replicas,
+                    null);
         }
     }
 }

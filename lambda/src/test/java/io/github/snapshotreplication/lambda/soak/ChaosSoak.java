@@ -112,7 +112,8 @@ public final class ChaosSoak {
         env.put("EXCLUDE_DB_IDENTIFIERS", "[\"scratch-*\"]");
         env.put("RETENTION_KEEP_LAST", String.valueOf(config.keepLast()));
         env.put("RETENTION_MAX_AGE", config.maxAge().toString());
-        env.put("MAX_CONCURRENT_COPIES", String.valueOf(config.maxConcurrentCopies()));
+        env.put("MAX_CONCURRENT_DB_SNAPSHOT_COPIES", String.valueOf(config.maxConcurrentCopies()));
+        env.put("MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES", String.valueOf(Math.min(5, config.maxConcurrentCopies())));
         return env;
     }
 
