@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +52,12 @@ public final class FakeRdsHarness implements AutoCloseable {
     public final RdsSnapshotGateway target = RdsSnapshotGateway.create(TARGET, ClientSettings.localEndpoint(
             rds.endpoint()));
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final MovableClock clock = new MovableClock(NOW);
+
+    /** A harness whose fake stamps its times with the engine's clock, which starts at {@link #NOW}. */
+    public FakeRdsHarness() {
+        rds.setClock(clock);
+    }
     private final JsonLines out = new JsonLines(new PrintStream(output, true, StandardCharsets.UTF_8));
 
     /** The minimal environment plus {@code overrides} (name, value, name, value...). */
@@ -69,8 +76,12 @@ public final class FakeRdsHarness implements AutoCloseable {
     /** An engine with settings parsed from {@link #env(String...)} and a clock fixed at {@link #NOW}. */
     public ReplicationEngine engine(String... overrides) {
         ReplicationSettings settings = ReplicationSettings.fromEnvironment(env(overrides));
-        return new ReplicationEngine(settings.policy(), settings.dryRun(), source, target, out,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        return new ReplicationEngine(settings.policy(), settings.dryRun(), source, target, out, clock);
+    }
+
+    /** Moves the engines' and the fake's clock forward. */
+    public void advance(Duration duration) {
+        clock.now = clock.now.plus(duration);
     }
 
     /** The follow-up rule's name in the fake's EventBridge, disabled until the engine enables it. */
@@ -84,8 +95,7 @@ public final class FakeRdsHarness implements AutoCloseable {
         ReplicationSettings settings = ReplicationSettings.fromEnvironment(env(all.toArray(String[]::new)));
         FollowUpRule rule = FollowUpRule.create(SOURCE, settings.followUpRuleName(),
                 ClientSettings.localEndpoint(rds.endpoint()));
-        return new ReplicationEngine(settings.policy(), settings.dryRun(), source, target, rule, out,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        return new ReplicationEngine(settings.policy(), settings.dryRun(), source, target, rule, out, clock);
     }
 
     public JsonLines out() {
@@ -170,5 +180,30 @@ public final class FakeRdsHarness implements AutoCloseable {
         source.close();
         target.close();
         rds.close();
+    }
+
+    /** A clock tests move by hand; the fake and every engine of the harness read it. */
+    private static final class MovableClock extends Clock {
+
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }
