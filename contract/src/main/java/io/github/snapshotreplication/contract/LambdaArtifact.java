@@ -11,6 +11,9 @@ public final class LambdaArtifact {
     /** Fully qualified handler of the Lambda function. */
     public static final String HANDLER = "io.github.snapshotreplication.lambda.handler.SnapshotReplicationHandler::handleRequest";
 
+    /** Fully qualified handler of the vault account's function, in the same jar. */
+    public static final String VAULT_HANDLER = "io.github.snapshotreplication.lambda.handler.VaultHandler::handleRequest";
+
     private LambdaArtifact() {
     }
 }

@@ -65,15 +65,23 @@ public final class MetricNames {
     /** The function could not schedule its follow-up sweep; the next scheduled sweep picks up the waiting copies. */
     public static final String FOLLOW_UP_FAILURES = "FollowUpFailures";
 
+    /** Source side in vault mode: a copy could not be shared with the vault, or no longer shared. */
+    public static final String VAULT_SHARE_FAILURES = "VaultShareFailures";
+
+    /** Source side, per sweep: age of the oldest copy that the vault has not copied yet (0 when none waits). */
+    public static final String OLDEST_COPY_AWAITING_VAULT_SECONDS = "OldestCopyAwaitingVaultSeconds";
+
     /** Every metric name, in one list that the construct tests and the Lambda tests both check against. */
     public static final List<String> ALL = List.of(
             COPIES_STARTED, COPIES_ALREADY_PRESENT, COPIES_DEFERRED, COPY_FAILURES, DELETES, DELETE_FAILURES,
             IGNORED_EVENTS, INVALID_EVENTS, SWEEPS_COMPLETED, NEWEST_COPY_AGE_SECONDS, DATABASES_WITHOUT_COPY,
-            DATABASES_WITHOUT_BACKUPS, DATABASES_NOT_COPYABLE, LOOK_ALIKE_SNAPSHOTS, COPY_BACKLOG, FOLLOW_UP_FAILURES);
+            DATABASES_WITHOUT_BACKUPS, DATABASES_NOT_COPYABLE, LOOK_ALIKE_SNAPSHOTS, COPY_BACKLOG, FOLLOW_UP_FAILURES,
+            VAULT_SHARE_FAILURES, OLDEST_COPY_AWAITING_VAULT_SECONDS);
 
     /** The per-sweep gauges among {@link #ALL}: emitted by sweeps only, never summed. */
     public static final List<String> SWEEP_GAUGES = List.of(NEWEST_COPY_AGE_SECONDS, DATABASES_WITHOUT_COPY,
-            DATABASES_WITHOUT_BACKUPS, DATABASES_NOT_COPYABLE, LOOK_ALIKE_SNAPSHOTS, COPY_BACKLOG);
+            DATABASES_WITHOUT_BACKUPS, DATABASES_NOT_COPYABLE, LOOK_ALIKE_SNAPSHOTS, COPY_BACKLOG,
+            OLDEST_COPY_AWAITING_VAULT_SECONDS);
 
     private MetricNames() {
     }

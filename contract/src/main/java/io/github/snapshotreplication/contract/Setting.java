@@ -28,6 +28,10 @@ public final class Setting {
         GLOB_LIST("a JSON array of glob patterns such as [\"orders-*\"]"),
         /** A JSON object of strings. */
         STRING_MAP("a JSON object of strings such as {\"key\": \"value\"}"),
+        /** A 12-digit AWS account id. */
+        ACCOUNT_ID("a 12-digit AWS account id"),
+        /** A JSON array of 12-digit AWS account ids. */
+        ACCOUNT_LIST("a JSON array of 12-digit AWS account ids such as [\"123456789012\"]"),
         /** The name of an AWS resource: letters, digits and {@code .-_}, 1 to 64 characters. */
         RESOURCE_NAME("1 to 64 letters, digits or .-_");
 
@@ -75,7 +79,13 @@ public final class Setting {
     }
 
     static Setting duration(String variable, String prop, long minSeconds, String boundsReason, String meaning) {
-        return new Setting(variable, prop, Format.DURATION, null, minSeconds, Long.MAX_VALUE, boundsReason, meaning);
+        return duration(variable, prop, null, minSeconds, boundsReason, meaning);
+    }
+
+    static Setting duration(String variable, String prop, String defaultIso, long minSeconds, String boundsReason,
+                            String meaning) {
+        return new Setting(variable, prop, Format.DURATION, defaultIso, minSeconds, Long.MAX_VALUE, boundsReason,
+                meaning);
     }
 
     /** @return the environment variable, e.g. {@code RETENTION_KEEP_LAST} */

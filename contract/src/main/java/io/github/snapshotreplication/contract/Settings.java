@@ -90,6 +90,28 @@ public final class Settings {
                     + " slots free, and disables when none wait; unset: waiting copies start at the next scheduled"
                     + " sweep");
 
+    /** Source side: the vault account that receives every copy. */
+    public static final Setting VAULT_ACCOUNT = Setting.of("VAULT_ACCOUNT", "vaultAccount", Format.ACCOUNT_ID, null,
+            "source side: the account of the SnapshotVault that copies every copy into its own account; each copy is"
+                    + " shared with it and kept until the vault's copy exists; unset: no vault");
+
+    /** Vault side: the accounts whose shared copies the vault copies. */
+    public static final Setting VAULT_SOURCE_ACCOUNTS = Setting.of("VAULT_SOURCE_ACCOUNTS", "sourceAccounts",
+            Format.ACCOUNT_LIST, null, "vault side: the accounts whose shared copies the vault copies; snapshots"
+                    + " shared by any other account are ignored");
+
+    /** Vault side: the vault's own KMS key, which encrypts its copies of encrypted snapshots. */
+    public static final Setting VAULT_KMS_KEY_ARN = Setting.of("VAULT_KMS_KEY_ARN", "encryptionKey",
+            Format.KMS_KEY_ARN, null, "vault side: the vault account's KMS key that encrypts its copies of encrypted"
+                    + " snapshots");
+
+    /** Vault side: how long each copy is kept at least. */
+    public static final Setting VAULT_RETENTION = Setting.duration("VAULT_RETENTION", "retention", "P35D", 86_400,
+            "a copy younger than a day would be gone before the next sweep could notice a problem",
+            "vault side: each copy is kept at least this long, counted from its source snapshot, and the newest copy"
+                    + " of a database always; no count-based rule, so snapshots a compromised source shares can never"
+                    + " push the vault's copies out");
+
     /** Plan and log, never copy or delete. */
     public static final Setting DRY_RUN = Setting.of("DRY_RUN", "dryRun", Format.BOOLEAN, "false",
             "plan and log, never copy or delete");
@@ -98,7 +120,12 @@ public final class Settings {
     public static final List<Setting> ALL = List.of(TARGET_REGION, TARGET_KMS_KEY_ARN, REPLICATION_ID, INCLUDE_AURORA,
             COPY_MANUAL_SNAPSHOTS, INCLUDE_READ_REPLICAS, RETENTION_KEEP_LAST, RETENTION_MAX_AGE, INCLUDE_DB_IDENTIFIERS,
             EXCLUDE_DB_IDENTIFIERS, SOURCE_TAG_FILTER, OPTION_GROUP_MAPPING, MAX_CONCURRENT_DB_SNAPSHOT_COPIES,
-            MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES, FOLLOW_UP_RULE_NAME, DRY_RUN);
+            MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES, FOLLOW_UP_RULE_NAME, VAULT_ACCOUNT, VAULT_SOURCE_ACCOUNTS,
+            VAULT_KMS_KEY_ARN, VAULT_RETENTION, DRY_RUN);
+
+    /** The settings of the vault's function ({@code SnapshotVault}); the others are the source side's. */
+    public static final List<Setting> VAULT = List.of(REPLICATION_ID, INCLUDE_AURORA, VAULT_SOURCE_ACCOUNTS,
+            VAULT_KMS_KEY_ARN, VAULT_RETENTION, DRY_RUN);
 
     private Settings() {
     }

@@ -33,9 +33,18 @@ public final class TagKeys {
     /** When the Lambda started this copy, ISO-8601 in UTC: spaces out retries after a failed copy. */
     public static final String COPY_STARTED_AT = PREFIX + "copy-started-at";
 
+    /**
+     * On a source account's copy in vault mode: {@code shared} once shared with the vault account, {@code received}
+     * once the vault's copy exists and sharing stopped. Bookkeeping only: retention decides from RDS's facts.
+     */
+    public static final String VAULT = PREFIX + "vault";
+
+    /** On a vault's copy: {@code sent} once the copy is shared back to its source account as a receipt. */
+    public static final String RECEIPT = PREFIX + "receipt";
+
     /** Every key this library writes, in the order it writes them. */
     public static final List<String> ALL = List.of(MANAGED_BY, SOURCE_SNAPSHOT_ARN,
-            SOURCE_DB_IDENTIFIER, SOURCE_REGION, SOURCE_CREATED_AT, COPY_STARTED_AT);
+            SOURCE_DB_IDENTIFIER, SOURCE_REGION, SOURCE_CREATED_AT, COPY_STARTED_AT, VAULT, RECEIPT);
 
     private TagKeys() {
     }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -20,6 +21,8 @@ public final class RdsSnapshotGateway implements AutoCloseable {
 
     /** Largest page RDS serves. */
     static final int PAGE_SIZE = 100;
+    /** The snapshot attribute that lists the accounts allowed to copy or restore it. */
+    private static final String RESTORE = "restore";
 
     private final RdsClient client;
     private final String region;
@@ -93,6 +96,54 @@ public final class RdsSnapshotGateway implements AutoCloseable {
                 r -> r.maxRecords(PAGE_SIZE)).dbClusterSnapshots().stream().map(RdsMapping::snapshot).toList());
     }
 
+    /**
+     * The snapshots of a kind other accounts share with this one in this region. DescribeDBSnapshots or
+     * DescribeDBClusterSnapshots with {@code SnapshotType=shared} (docs/aws-references.md#v4), 100 a page.
+     */
+    public List<Snapshot> describeSharedSnapshots(SnapshotKind kind) {
+        if (kind == SnapshotKind.DB_SNAPSHOT) {
+            return call("DescribeDBSnapshots", () -> client.describeDBSnapshotsPaginator(r -> r.maxRecords(PAGE_SIZE)
+                    .snapshotType("shared").includeShared(true)).dbSnapshots().stream().map(RdsMapping::snapshot)
+                    .toList());
+        }
+        return call("DescribeDBClusterSnapshots", () -> client.describeDBClusterSnapshotsPaginator(
+                r -> r.maxRecords(PAGE_SIZE).snapshotType("shared").includeShared(true)).dbClusterSnapshots()
+                .stream().map(RdsMapping::snapshot).toList());
+    }
+
+    /**
+     * Lets {@code account} copy a manual snapshot of this account ({@code share}) or stops it. The {@code restore}
+     * attribute of ModifyDBSnapshotAttribute or ModifyDBClusterSnapshotAttribute (docs/aws-references.md#v1).
+     */
+    public void setShared(Snapshot snapshot, String account, boolean share) {
+        List<String> accounts = List.of(account);
+        if (snapshot.kind() == SnapshotKind.DB_SNAPSHOT) {
+            call("ModifyDBSnapshotAttribute", () -> client.modifyDBSnapshotAttribute(r -> {
+                r.dbSnapshotIdentifier(snapshot.identifier()).attributeName(RESTORE);
+                if (share) {
+                    r.valuesToAdd(accounts);
+                } else {
+                    r.valuesToRemove(accounts);
+                }
+            }));
+        } else {
+            call("ModifyDBClusterSnapshotAttribute", () -> client.modifyDBClusterSnapshotAttribute(r -> {
+                r.dbClusterSnapshotIdentifier(snapshot.identifier()).attributeName(RESTORE);
+                if (share) {
+                    r.valuesToAdd(accounts);
+                } else {
+                    r.valuesToRemove(accounts);
+                }
+            }));
+        }
+    }
+
+    /** Adds or replaces one tag of a snapshot of this account. AddTagsToResource. */
+    public void tag(Snapshot snapshot, String key, String value) {
+        call("AddTagsToResource", () -> client.addTagsToResource(r -> r.resourceName(snapshot.arn())
+                .tags(RdsMapping.sdkTags(Map.of(key, value)))));
+    }
+
     /** One snapshot by identifier; empty when it does not exist. */
     public Optional<Snapshot> describeSnapshot(SnapshotKind kind, String identifier) {
         return ifFound(() -> kind == SnapshotKind.DB_SNAPSHOT
@@ -104,8 +155,9 @@ public final class RdsSnapshotGateway implements AutoCloseable {
     }
 
     /**
-     * Starts a cross-region copy into this gateway's region. The SDK presigns the source-region request
-     * ({@code PreSignedUrl}) from {@code sourceRegion}. CopyDBSnapshot or CopyDBClusterSnapshot, with every tag
+     * Starts a copy into this gateway's region: cross-region, where the SDK presigns the source-region request
+     * ({@code PreSignedUrl}) from {@code sourceRegion}, or same-region ({@code sourceRegion} null), e.g. of a snapshot
+     * another account shares. CopyDBSnapshot or CopyDBClusterSnapshot, with every tag
      * given explicitly and {@code CopyTags=false}: how RDS merges the two is undocumented (docs/aws-references.md#o7).
      *
      * @return the new copy, usually {@code creating}/{@code copying}

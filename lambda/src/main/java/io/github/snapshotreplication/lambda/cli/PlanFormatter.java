@@ -40,6 +40,12 @@ final class PlanFormatter {
             return "keep";
         } else if (d instanceof Decision.LookAlike) {
             return "look-alike";
+        } else if (d instanceof Decision.ShareWithVault) {
+            return "share-with-vault";
+        } else if (d instanceof Decision.StopSharingWithVault) {
+            return "stop-sharing";
+        } else if (d instanceof Decision.SendReceipt) {
+            return "send-receipt";
         }
         return "skip";
     }

@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param dryRun                {@code DRY_RUN}: plan and log, never copy or delete
  * @param includeReadReplicas   {@code INCLUDE_READ_REPLICAS}
  * @param followUpRuleName      {@code FOLLOW_UP_RULE_NAME}, or {@code null}: no follow-up sweeps
+ * @param vaultAccount          {@code VAULT_ACCOUNT}, or {@code null}: no vault
  */
 public record ReplicationSettings(String sourceRegion, String targetRegion, String targetKmsKeyArn,
                                   String replicationId, boolean includeAuroraClusters, boolean copyManualSnapshots,
@@ -35,7 +36,7 @@ public record ReplicationSettings(String sourceRegion, String targetRegion, Stri
                                   List<String> excludeDbIdentifiers, Map<String, String> sourceTagFilter,
                                   Map<String, String> optionGroupMapping, int maxConcurrentDbSnapshotCopies,
                                   int maxConcurrentClusterSnapshotCopies, boolean dryRun, boolean includeReadReplicas,
-                                  String followUpRuleName) {
+                                  String followUpRuleName, String vaultAccount) {
 
     /** Validates presence and copies collections. */
     public ReplicationSettings {
@@ -62,6 +63,7 @@ public record ReplicationSettings(String sourceRegion, String targetRegion, Stri
         return new ReplicationPolicy(sourceRegion, targetRegion, replicationId, targetKmsKeyArn,
                 includeAuroraClusters, copyManualSnapshots, retentionKeepLast, retentionMaxAge,
                 new DatabaseScope(includeDbIdentifiers, excludeDbIdentifiers, sourceTagFilter), optionGroupMapping,
-                maxConcurrentDbSnapshotCopies, maxConcurrentClusterSnapshotCopies, includeReadReplicas, null);
+                maxConcurrentDbSnapshotCopies, maxConcurrentClusterSnapshotCopies, includeReadReplicas, null,
+                vaultAccount);
     }
 }

@@ -23,6 +23,7 @@ final class SettingsParser {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern KMS_ARN = Pattern.compile("arn:aws[a-z-]*:kms:([a-z0-9-]+):\\d{12}:(key|alias)/.+");
     /** Characters RDS accepts in a tag value. */
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,256}");
 
@@ -57,6 +58,7 @@ final class SettingsParser {
         int dbCopies = integer(Settings.MAX_CONCURRENT_DB_SNAPSHOT_COPIES);
         int clusterCopies = integer(Settings.MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES);
         String followUpRule = resourceName(Settings.FOLLOW_UP_RULE_NAME);
+        String vaultAccount = account(Settings.VAULT_ACCOUNT);
         Duration maxAge = duration(Settings.RETENTION_MAX_AGE);
         List<String> include = stringList(Settings.INCLUDE_DB_IDENTIFIERS);
         List<String> exclude = stringList(Settings.EXCLUDE_DB_IDENTIFIERS);
@@ -66,7 +68,40 @@ final class SettingsParser {
             throw new InvalidSettingsException(problems);
         }
         return new ReplicationSettings(source, target, kmsKey, replicationId, aurora, manual, keepLast, maxAge,
-                include, exclude, tagFilter, optionGroups, dbCopies, clusterCopies, dryRun, replicas, followUpRule);
+                include, exclude, tagFilter, optionGroups, dbCopies, clusterCopies, dryRun, replicas, followUpRule,
+                vaultAccount);
+    }
+
+    VaultSettings parseVault() {
+        String region = region(Settings.AWS_REGION, Settings.AWS_REGION,
+                "the Lambda runtime sets it; when running plan locally, export it");
+        String vaultId = required(Settings.REPLICATION_ID.variable(), Settings.REPLICATION_ID.label(),
+                "set it to a name for this vault, e.g. orders-vault");
+        if (vaultId != null && !TAG_VALUE.matcher(vaultId).matches()) {
+            problems.add(Settings.REPLICATION_ID.label() + " must be " + Settings.REPLICATION_ID.format().description()
+                    + " (got '" + vaultId + "')");
+        }
+        List<String> accounts = accounts(Settings.VAULT_SOURCE_ACCOUNTS);
+        if (accounts.isEmpty() && problems.stream().noneMatch(p -> p.startsWith(
+                Settings.VAULT_SOURCE_ACCOUNTS.label()))) {
+            problems.add(Settings.VAULT_SOURCE_ACCOUNTS.label() + " is not set; name the accounts whose copies this"
+                    + " vault accepts");
+        }
+        String key = kmsKeyIn(Settings.VAULT_KMS_KEY_ARN, region);
+        if (key == null && problems.stream().noneMatch(p -> p.startsWith(Settings.VAULT_KMS_KEY_ARN.label()))) {
+            problems.add(Settings.VAULT_KMS_KEY_ARN.label() + " is not set; the vault encrypts its copies with its"
+                    + " own key");
+        }
+        boolean aurora = bool(Settings.INCLUDE_AURORA);
+        boolean dryRun = bool(Settings.DRY_RUN);
+        Duration retention = duration(Settings.VAULT_RETENTION);
+        if (retention == null && value(Settings.VAULT_RETENTION.variable()) == null) {
+            retention = Duration.parse(Settings.VAULT_RETENTION.defaultValue().orElseThrow());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+        return new VaultSettings(region, vaultId, accounts, key, aurora, retention, dryRun);
     }
 
     private String value(String name) {
@@ -92,7 +127,10 @@ final class SettingsParser {
     }
 
     private String kmsKey(String targetRegion) {
-        Setting setting = Settings.TARGET_KMS_KEY_ARN;
+        return kmsKeyIn(Settings.TARGET_KMS_KEY_ARN, targetRegion);
+    }
+
+    private String kmsKeyIn(Setting setting, String targetRegion) {
         String v = value(setting.variable());
         if (v == null) {
             return null;
@@ -101,10 +139,31 @@ final class SettingsParser {
         if (!m.matches()) {
             problems.add(setting.label() + " must be " + setting.format().description() + " (got '" + v + "')");
         } else if (targetRegion != null && !m.group(1).equals(targetRegion)) {
-            problems.add(setting.label() + " must be a key in " + Settings.TARGET_REGION.label() + " " + targetRegion
-                    + " (got a key in " + m.group(1) + "); KMS keys cannot be used across regions");
+            problems.add(setting.label() + " must be a key in " + targetRegion + " (got a key in " + m.group(1)
+                    + "); KMS keys cannot be used across regions");
         }
         return v;
+    }
+
+    private String account(Setting setting) {
+        String v = value(setting.variable());
+        if (v != null && !ACCOUNT.matcher(v).matches()) {
+            problems.add(setting.label() + " must be " + setting.format().description() + " (got '" + v + "')");
+            return null;
+        }
+        return v;
+    }
+
+    private List<String> accounts(Setting setting) {
+        List<String> accounts = stringList(setting);
+        for (String account : accounts) {
+            if (!ACCOUNT.matcher(account).matches()) {
+                problems.add(setting.label() + " must be " + setting.format().description() + " (got '" + account
+                        + "')");
+                return List.of();
+            }
+        }
+        return accounts;
     }
 
     private String resourceName(Setting setting) {

@@ -5,12 +5,14 @@ import io.github.snapshotreplication.lambda.plan.Inventory;
 import io.github.snapshotreplication.lambda.plan.OptionGroup;
 import io.github.snapshotreplication.lambda.plan.ReplicationPolicy;
 import io.github.snapshotreplication.lambda.plan.Snapshot;
+import io.github.snapshotreplication.lambda.plan.SnapshotArn;
 import io.github.snapshotreplication.lambda.plan.SnapshotKind;
 import io.github.snapshotreplication.lambda.plan.SourceDatabase;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +48,29 @@ final class InventoryReader {
             optionGroups = source.describeOptionGroups().stream()
                     .collect(Collectors.toMap(OptionGroup::name, g -> g, (a, b) -> a));
         }
-        return new Inventory(databases, sourceSnapshots, targetSnapshots(replicatedKinds()), optionGroups);
+        return new Inventory(databases, sourceSnapshots, targetSnapshots(replicatedKinds()), optionGroups,
+                vaultReceipts());
+    }
+
+    /**
+     * In vault mode, our copies the vault has copied: the vault shares its copy back, and RDS names our copy as that
+     * copy's source (a cross-account copy, docs/aws-references.md#o1, #o3). One listing per kind.
+     */
+    private Set<String> vaultReceipts() {
+        if (policy.vaultAccount() == null) {
+            return Set.of();
+        }
+        Set<String> receipts = new HashSet<>();
+        for (SnapshotKind kind : replicatedKinds()) {
+            for (Snapshot shared : target.describeSharedSnapshots(kind)) {
+                boolean fromVault = SnapshotArn.parse(shared.arn())
+                        .filter(a -> a.accountId().equals(policy.vaultAccount())).isPresent();
+                if (fromVault && shared.isAvailable() && shared.sourceSnapshotArn() != null) {
+                    receipts.add(shared.sourceSnapshotArn());
+                }
+            }
+        }
+        return receipts;
     }
 
     /** The option groups named by these snapshots, each described once; unknown names are left out. */

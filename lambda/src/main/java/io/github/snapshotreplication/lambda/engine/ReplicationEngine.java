@@ -112,6 +112,7 @@ public final class ReplicationEngine {
             return recorder.finish(clock.instant());
         }
         recorder.recoveryPoints(plan.recoveryPoints());
+        recorder.vaultWait(plan.vaultWait());
         if (executor.execute(plan, recorder, budget) == 0) {
             recorder.sweepCompleted();
         }

@@ -7,6 +7,7 @@ import io.github.snapshotreplication.lambda.plan.RecoveryPoint;
 import io.github.snapshotreplication.lambda.plan.Snapshot;
 import io.github.snapshotreplication.lambda.plan.SnapshotKind;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ public final class RunRecorder {
     private int stoppedEarly;
     private int lookAlikes;
     private int backlog;
+    private Duration vaultWait;
     private boolean recoveryComputed;
 
     /** A recorder for one invocation of type {@code trigger} ({@code sweep}, {@code event}...). */
@@ -68,6 +70,10 @@ public final class RunRecorder {
             line = line("ERROR", "copy_failed", r, r.reason(), MetricNames.COPY_FAILURES);
         } else if (decision instanceof Decision.Skipped s) {
             line = line("INFO", "copy_skipped", s, s.reason(), MetricNames.IGNORED_EVENTS);
+        } else if (decision instanceof Decision.ShareWithVault || decision instanceof Decision.StopSharingWithVault
+                || decision instanceof Decision.SendReceipt) {
+            line = line("INFO", decision instanceof Decision.StopSharingWithVault ? "vault_unshare_planned"
+                    : "vault_share_planned", decision, decision.reason(), null);
         } else if (decision instanceof Decision.LookAlike l) {
             line = line("WARN", "look_alike_ignored", l, l.reason(), null);
             lookAlikes++;
@@ -141,6 +147,27 @@ public final class RunRecorder {
     /** An expired copy was deleted. */
     public void deleted(Decision.Delete delete) {
         emit(line("INFO", "delete", delete, delete.reason(), MetricNames.DELETES));
+    }
+
+    /** A copy was shared with the vault account, or is no longer shared. */
+    public void vaultShared(Decision decision, boolean shared) {
+        emit(line("INFO", shared ? "vault_shared" : "vault_unshared", decision, decision.reason(), null));
+    }
+
+    /** Sharing with the vault, or ending it, failed. */
+    public void vaultShareFailed(Decision decision, String reason, String errorCode, boolean isTransient) {
+        Map<String, Object> line = line("ERROR", "vault_share_failed", decision, reason,
+                MetricNames.VAULT_SHARE_FAILURES);
+        line.put("error_code", errorCode);
+        emit(line);
+        if (isTransient) {
+            transientFailures.add(reason);
+        }
+    }
+
+    /** In vault mode, how long the oldest copy has waited for the vault; emitted as a gauge by {@link #finish}. */
+    public void vaultWait(Duration wait) {
+        vaultWait = wait;
     }
 
     /** RDS refused to delete a failed copy: reported, not counted as a failure. */
@@ -240,6 +267,9 @@ public final class RunRecorder {
             metrics.put(MetricNames.DATABASES_NOT_COPYABLE, coverage(RecoveryPoint.Coverage.NOT_COPYABLE));
             metrics.put(MetricNames.LOOK_ALIKE_SNAPSHOTS, (long) lookAlikes);
             metrics.put(MetricNames.COPY_BACKLOG, (long) backlog);
+            if (vaultWait != null) {
+                metrics.put(MetricNames.OLDEST_COPY_AWAITING_VAULT_SECONDS, vaultWait.getSeconds());
+            }
         }
         RunSummary summary = new RunSummary(trigger, dryRun, metrics, stoppedEarly, transientFailures);
         Map<String, Object> line = base(summary.hasTransientFailures() ? "ERROR" : "INFO", "summary", null);

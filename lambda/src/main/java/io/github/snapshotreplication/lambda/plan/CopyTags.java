@@ -44,7 +44,10 @@ public record CopyTags(Map<String, String> tags, int dropped) {
             tags.put(TagKeys.SOURCE_DB_IDENTIFIER, source.dbIdentifier());
         }
         tags.put(TagKeys.SOURCE_REGION, source.region());
-        tags.put(TagKeys.SOURCE_CREATED_AT, source.createdAt().toString());
+        // A source that is itself a copy (the vault copies shared copies) keeps the original time in RDS's
+        // OriginalSnapshotCreateTime (docs/aws-references.md#o4).
+        Instant taken = source.originalCreatedAt() != null ? source.originalCreatedAt() : source.createdAt();
+        tags.put(TagKeys.SOURCE_CREATED_AT, taken.toString());
         tags.put(TagKeys.COPY_STARTED_AT, startedAt.toString());
         int dropped = 0;
         // Sorted, so the same source always keeps the same tags when some must go.

@@ -99,6 +99,38 @@ public sealed interface Decision {
     }
 
     /**
+     * Share an available copy with the vault account, which copies it into its own account.
+     *
+     * @param snapshot     this installation's copy
+     * @param vaultAccount the vault account
+     * @param reason       why
+     */
+    record ShareWithVault(Snapshot snapshot, String vaultAccount, String reason) implements Decision {
+    }
+
+    /**
+     * Stop sharing a copy with the vault account: the vault's own copy of it exists.
+     *
+     * @param snapshot     this installation's copy
+     * @param vaultAccount the vault account
+     * @param reason       why
+     */
+    record StopSharingWithVault(Snapshot snapshot, String vaultAccount, String reason) implements Decision {
+    }
+
+    /**
+     * A vault's receipt: share the vault's available copy back with the account it came from, which sees RDS name
+     * its own copy as the source and stops keeping it for the vault. The account can copy nothing it could not before:
+     * the vault's key is not shared.
+     *
+     * @param snapshot      the vault's copy
+     * @param sourceAccount the account whose shared copy it was made from
+     * @param reason        why
+     */
+    record SendReceipt(Snapshot snapshot, String sourceAccount, String reason) implements Decision {
+    }
+
+    /**
      * An expired copy that retention keeps for now (a newer copy of the database is still in progress).
      *
      * @param snapshot the copy in the target region

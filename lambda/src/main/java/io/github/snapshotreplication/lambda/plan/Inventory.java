@@ -2,6 +2,7 @@ package io.github.snapshotreplication.lambda.plan;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the planner sees: source databases and snapshots, and every snapshot in the target region.
@@ -11,9 +12,12 @@ import java.util.Map;
  * @param targetSnapshots snapshots in the target region, of every kind the policy replicates
  * @param optionGroups    the source region's non-default option groups named by source DB snapshots, by name; a
  *                        name missing here is unknown (the copy is then made without naming an option group)
+ * @param vaultReceipts   in vault mode, the ARNs of this installation's copies that the vault account has copied:
+ *                        the vault shares its copy back, and RDS names our copy as that copy's source
  */
 public record Inventory(List<SourceDatabase> databases, List<Snapshot> sourceSnapshots,
-                        List<Snapshot> targetSnapshots, Map<String, OptionGroup> optionGroups) {
+                        List<Snapshot> targetSnapshots, Map<String, OptionGroup> optionGroups,
+                        Set<String> vaultReceipts) {
 
     /** Copies the lists. */
     public Inventory {
@@ -21,10 +25,17 @@ public record Inventory(List<SourceDatabase> databases, List<Snapshot> sourceSna
         sourceSnapshots = List.copyOf(sourceSnapshots);
         targetSnapshots = List.copyOf(targetSnapshots);
         optionGroups = Map.copyOf(optionGroups);
+        vaultReceipts = Set.copyOf(vaultReceipts);
+    }
+
+    /** An inventory without vault receipts. */
+    public Inventory(List<SourceDatabase> databases, List<Snapshot> sourceSnapshots, List<Snapshot> targetSnapshots,
+                     Map<String, OptionGroup> optionGroups) {
+        this(databases, sourceSnapshots, targetSnapshots, optionGroups, Set.of());
     }
 
     /** An inventory without option groups. */
     public Inventory(List<SourceDatabase> databases, List<Snapshot> sourceSnapshots, List<Snapshot> targetSnapshots) {
-        this(databases, sourceSnapshots, targetSnapshots, Map.of());
+        this(databases, sourceSnapshots, targetSnapshots, Map.of(), Set.of());
     }
 }

@@ -51,11 +51,14 @@ public final class ReplicationPlanner {
                         .thenComparing(Map.Entry::getKey))
                 .map(Map.Entry::getValue)
                 .toList();
+        VaultSharing vault = new VaultSharing(policy, inventory.vaultReceipts());
         List<Decision> decisions = new ArrayList<>(new CopyPlanner(policy, target, inventory.optionGroups(), now)
                 .decide(candidates));
-        decisions.addAll(new RetentionPlanner(policy, now).decide(target.ours(), null));
+        decisions.addAll(vault.decide(target.ours()));
+        decisions.addAll(new RetentionPlanner(policy, vault, now).decide(target.ours(), null));
         target.lookAlikes().forEach(l -> decisions.add(new Decision.LookAlike(l.snapshot(), l.reason())));
-        return new Plan(policy.targetRegion(), decisions, recoveryPoints);
+        return new Plan(policy.targetRegion(), decisions, recoveryPoints,
+                policy.vaultAccount() == null ? null : vault.oldestWait(target.ours(), now));
     }
 
     /**
@@ -80,7 +83,8 @@ public final class ReplicationPlanner {
         }
         TargetIndex target = new TargetIndex(inventory.targetSnapshots(), policy);
         decisions.addAll(new CopyPlanner(policy, target, inventory.optionGroups(), now).decide(candidates));
-        decisions.addAll(new RetentionPlanner(policy, now).decide(target.ours(), touched));
+        decisions.addAll(new RetentionPlanner(policy, new VaultSharing(policy, inventory.vaultReceipts()), now)
+                .decide(target.ours(), touched));
         return new Plan(policy.targetRegion(), decisions, List.of());
     }
 

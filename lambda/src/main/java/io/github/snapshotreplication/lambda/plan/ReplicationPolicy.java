@@ -26,12 +26,13 @@ import java.util.Objects;
  * @param includeReadReplicas   read replicas and replica clusters are in scope too
  * @param copyIdentifierPrefix  start of every copy identifier of this installation; {@code null}: derived from
  *                              the replication id ({@link CopyIdentifiers#prefixOf})
+ * @param vaultAccount          the vault account that receives every copy, or {@code null}: no vault
  */
 public record ReplicationPolicy(String sourceRegion, String targetRegion, String replicationId, String targetKmsKeyArn,
                                 boolean includeAuroraClusters, boolean copyManualSnapshots, int retentionKeepLast,
                                 Duration retentionMaxAge, DatabaseScope scope, Map<String, String> optionGroupMapping,
                                 int maxConcurrentDbSnapshotCopies, int maxConcurrentClusterSnapshotCopies,
-                                boolean includeReadReplicas, String copyIdentifierPrefix) {
+                                boolean includeReadReplicas, String copyIdentifierPrefix, String vaultAccount) {
 
     /** Validates, copies and derives the identifier prefix. */
     public ReplicationPolicy {

@@ -22,10 +22,12 @@ import java.util.TreeMap;
 final class RetentionPlanner {
 
     private final ReplicationPolicy policy;
+    private final VaultSharing vault;
     private final Instant now;
 
-    RetentionPlanner(ReplicationPolicy policy, Instant now) {
+    RetentionPlanner(ReplicationPolicy policy, VaultSharing vault, Instant now) {
         this.policy = policy;
+        this.vault = vault;
         this.now = now;
     }
 
@@ -64,7 +66,10 @@ final class RetentionPlanner {
             if (expiry == null) {
                 continue;
             }
-            if (newestInProgress != null && newestInProgress.isAfter(copy.sourceCreatedAt())) {
+            if (vault.holds(copy)) {
+                decisions.add(new Decision.Kept(copy.snapshot(), expiry + ", but kept until the vault account "
+                        + policy.vaultAccount() + " has its own copy"));
+            } else if (newestInProgress != null && newestInProgress.isAfter(copy.sourceCreatedAt())) {
                 decisions.add(new Decision.Kept(copy.snapshot(), expiry + ", but kept while a newer copy of "
                         + copy.dbIdentifier() + " is in progress"));
             } else {

@@ -79,6 +79,7 @@ final class TestSnapshots {
     static final class Builder {
         private SnapshotKind kind;
         private String region;
+        private String account = ACCOUNT;
         private String id;
         private String db;
         private Instant createdAt;
@@ -104,6 +105,11 @@ final class TestSnapshots {
 
         Builder region(String v) {
             region = v;
+            return this;
+        }
+
+        Builder account(String v) {
+            account = v;
             return this;
         }
 
@@ -188,7 +194,7 @@ final class TestSnapshots {
         }
 
         Snapshot build() {
-            String arn = SnapshotArn.of("aws", region, ACCOUNT, kind, id).value();
+            String arn = SnapshotArn.of("aws", region, account, kind, id).value();
             return Snapshot.builder().kind(kind).identifier(id).arn(arn).dbIdentifier(db).createdAt(createdAt)
                     .status(status).snapshotType(type).encrypted(encrypted).kmsKeyId(kmsKeyId)
                     .optionGroupName(optionGroup).sourceRegion(sourceRegion).sourceSnapshotArn(sourceArn)
@@ -276,7 +282,7 @@ final class TestSnapshots {
         ReplicationPolicy build() {
             return new ReplicationPolicy(SOURCE, TARGET, REPLICATION_ID, kmsKey, aurora, manual, keepLast, maxAge,
                     new DatabaseScope(include, exclude, tagFilter), optionGroups, maxCopies, clusterCopies, replicas,
-                    null);
+                    null, null);
         }
     }
 }
