@@ -1,26 +1,38 @@
 package io.github.snapshotreplication.cdk;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.snapshotreplication.contract.LambdaArtifact;
-import io.github.snapshotreplication.contract.MetricNames;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.UniqueResourceNameOptions;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
-import software.amazon.awscdk.services.cloudwatch.Metric;
-import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.ec2.Connections;
+import software.amazon.awscdk.services.ec2.IConnectable;
+import software.amazon.awscdk.services.ec2.ISubnet;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.events.IRule;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
@@ -41,6 +53,8 @@ import software.amazon.awscdk.services.sns.SubscriptionProtocol;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.amazon.awscdk.services.sqs.RedriveAllowPolicy;
+import software.amazon.awscdk.services.sqs.RedrivePermission;
 import software.constructs.Construct;
 
 /**
@@ -49,13 +63,19 @@ import software.constructs.Construct;
  * <p>Defines RDS event subscriptions that publish "snapshot created" events to an encrypted SNS topic, a Java Lambda
  * function (SnapStart, invoked through the {@code live} alias) that copies each new snapshot to the target region,
  * an EventBridge schedule that starts a sweep copying whatever the events missed and deleting expired copies made by
- * this construct (and only those), a dead-letter queue for failed invocations, a log group, a least-privilege role,
- * the alarms that say when a database is no longer protected, and optionally a dashboard.
+ * this construct (and only those), a dead-letter queue for failed invocations, a log group, a least-privilege role
+ * with one customer managed policy, the alarms that say when a database is no longer protected, and optionally a
+ * dashboard. The function is placed in a VPC when {@code vpc} is given; it is then {@link IConnectable}.
  *
  * @see <a href="https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_CopySnapshot.html">Copying a DB
  *     snapshot</a>
  */
-public class CrossRegionSnapshotReplication extends Construct {
+public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicationBase implements IConnectable {
+
+    static final String NO_TARGET_KEY = "snapshot-replication:no-target-key";
+    static final String UNKNOWN_SCHEDULE_INTERVAL = "snapshot-replication:unknown-schedule-interval";
+    static final String NO_EGRESS = "snapshot-replication:no-egress";
+    static final String LOG_KEY_POLICY = "snapshot-replication:log-key-policy";
 
     /** The function is called at most 15 minutes per sweep, the Lambda maximum. */
     private static final Duration SWEEP_TIMEOUT = Duration.minutes(15);
@@ -66,6 +86,7 @@ public class CrossRegionSnapshotReplication extends Construct {
     private final Queue deadLetterQueue;
     private final LogGroup logGroup;
     private final Role role;
+    private final ManagedPolicy policy;
     private final Function function;
     private final Alias alias;
     private final Rule schedule;
@@ -84,86 +105,179 @@ public class CrossRegionSnapshotReplication extends Construct {
     public CrossRegionSnapshotReplication(Construct scope, String id, CrossRegionSnapshotReplicationProps props) {
         super(scope, id);
         Objects.requireNonNull(props, "props");
-        Stack stack = Stack.of(this);
-        PropsValidator.validate(props, stack.getRegion());
+        PropsValidator.validate(this, props);
         replicationId = Names.uniqueResourceName(this, UniqueResourceNameOptions.builder().maxLength(64).build());
-        String targetKeyArn = props.getTargetKey() != null ? props.getTargetKey().getKeyArn() : props.getTargetKeyArn();
-        if (targetKeyArn == null) {
-            Annotations.of(this).addWarningV2("snapshot-replication:no-target-key", "neither targetKey nor"
-                    + " targetKeyArn is set: encrypted snapshots cannot be copied and count as CopyFailures; set"
-                    + " targetKeyArn to a KMS key in " + props.getTargetRegion());
-        }
-
+        warnWithoutTargetKey(props);
         events = new SnapshotEventSource(this, props.isIncludeAurora());
-        deadLetterQueue = Queue.Builder.create(this, "Dlq")
+        deadLetterQueue = defineDeadLetterQueue();
+        logGroup = defineLogGroup(props);
+        role = defineRole(props);
+        policy = definePolicy(props);
+        function = defineFunction(props);
+        alias = defineAlias();
+        subscribeAliasToTopic();
+        schedule = defineSchedule(props);
+        suppressAcceptedFindings(props);
+        metrics = new ReplicationMetrics(replicationId);
+        alarms = defineAlarms(props);
+        dashboard = props.isCreateDashboard() ? ReplicationDashboard.define(this, metrics, props.getTargetRegion(),
+                alarms, function, deadLetterQueue) : null;
+    }
+
+    private void warnWithoutTargetKey(CrossRegionSnapshotReplicationProps props) {
+        if (props.getTargetKey() == null) {
+            Annotations.of(this).addWarningV2(NO_TARGET_KEY, "targetKey is not set: encrypted snapshots cannot be"
+                    + " copied and count as CopyFailures; set targetKey to a KMS key in " + props.getTargetRegion());
+        }
+    }
+
+    /**
+     * The dead-letter queue of the function, the schedule and the topic subscription. Declaring it a dead-letter
+     * queue ({@code allowAll}, which is what SQS assumes when no redrive-allow policy is set) satisfies Control Tower's
+     * CT.SQS.PR.1 for a queue that needs no dead-letter queue of its own.
+     */
+    private Queue defineDeadLetterQueue() {
+        return Queue.Builder.create(this, "Dlq")
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .retentionPeriod(Duration.days(14))
+                .redriveAllowPolicy(RedriveAllowPolicy.builder()
+                        .redrivePermission(RedrivePermission.ALLOW_ALL)
+                        .build())
                 .build();
-        logGroup = LogGroup.Builder.create(this, "LogGroup").retention(props.getLogRetention()).build();
-        role = Role.Builder.create(this, "Role")
+    }
+
+    private LogGroup defineLogGroup(CrossRegionSnapshotReplicationProps props) {
+        LogGroup group = LogGroup.Builder.create(this, "LogGroup")
+                .retention(props.getLogRetention())
+                .encryptionKey(props.getLogEncryptionKey())
+                .build();
+        if (props.getLogEncryptionKey() != null) {
+            letCloudWatchLogsUse(props.getLogEncryptionKey());
+        }
+        return group;
+    }
+
+    /**
+     * Adds to the log key's policy the statement CloudWatch Logs needs ("Encrypt log data in CloudWatch Logs using
+     * AWS KMS"), for log groups of this account and region. The log group's own ARN cannot be named: the log group
+     * depends on the key. An imported key's policy cannot be changed from here, so a warning names the statement.
+     */
+    private void letCloudWatchLogsUse(IKey key) {
+        Stack stack = Stack.of(this);
+        PolicyStatement statement = PolicyStatement.Builder.create()
+                .sid("AllowCloudWatchLogsOfThisAccountAndRegion")
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("logs." + stack.getRegion() + ".amazonaws.com")))
+                .actions(List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*",
+                        "kms:Describe*"))
+                .resources(List.of("*"))
+                .conditions(Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn",
+                        stack.formatArn(ArnComponents.builder().service("logs").resource("log-group")
+                                .resourceName("*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))))
+                .build();
+        if (!key.addToResourcePolicy(statement).getStatementAdded()) {
+            Annotations.of(this).addWarningV2(LOG_KEY_POLICY, "logEncryptionKey is imported, so its key policy"
+                    + " cannot be changed here: it must allow the principal logs.<region>.amazonaws.com kms:Encrypt*,"
+                    + " kms:Decrypt*, kms:ReEncrypt*, kms:GenerateDataKey* and kms:Describe* with the condition"
+                    + " ArnLike kms:EncryptionContext:aws:logs:arn ="
+                    + " arn:<partition>:logs:<region>:<account>:log-group:*, or the log group cannot be created");
+        }
+    }
+
+    private Role defineRole(CrossRegionSnapshotReplicationProps props) {
+        return Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("Copies RDS snapshots to " + props.getTargetRegion() + " and deletes its own old copies")
                 .build();
-        new ReplicationPermissions(stack, props.getTargetRegion(), props.isIncludeAurora(), replicationId,
-                props.getOptionGroupMapping().values()).statements(targetKeyArn).forEach(role::addToPrincipalPolicy);
-        logGroup.grantWrite(role);
+    }
 
-        function = Function.Builder.create(this, "Function")
+    /**
+     * Every permission of the function, in one customer managed policy: no inline policy (HIPAA, NIST and PCI packs
+     * ask for none), each statement with a {@code Sid}. The function gets the role without policy updates, so what
+     * aws-cdk-lib would add on its own is written here (see {@link RuntimePermissions}).
+     */
+    private ManagedPolicy definePolicy(CrossRegionSnapshotReplicationProps props) {
+        IKey targetKey = props.getTargetKey();
+        List<PolicyStatement> statements = new ArrayList<>(new ReplicationPermissions(Stack.of(this),
+                props.getTargetRegion(), props.isIncludeAurora(), replicationId,
+                props.getOptionGroupMapping().values()).statements(targetKey == null ? null : targetKey.getKeyArn()));
+        statements.addAll(RuntimePermissions.statements(logGroup, deadLetterQueue, props.getVpc() != null,
+                props.getTracing()));
+        return ManagedPolicy.Builder.create(this, "Policy")
+                .description("Snapshot replication to " + props.getTargetRegion() + " (" + replicationId + ")")
+                .roles(List.of(role))
+                .statements(statements)
+                .build();
+    }
+
+    private Function defineFunction(CrossRegionSnapshotReplicationProps props) {
+        Function.Builder builder = Function.Builder.create(this, "Function")
                 .runtime(Runtime.JAVA_25)
                 .architecture(props.getArchitecture())
                 .handler(LambdaArtifact.HANDLER)
                 .code(LambdaJarAsset.code())
                 .memorySize(props.getMemorySize())
                 .timeout(SWEEP_TIMEOUT)
-                .role(role)
-                .environment(LambdaEnvironment.of(stack, props, replicationId, targetKeyArn))
+                .role(role.withoutPolicyUpdates())
+                .environment(LambdaEnvironment.of(Stack.of(this), props, replicationId))
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .loggingFormat(LoggingFormat.JSON)
                 .logGroup(logGroup)
                 .deadLetterQueue(deadLetterQueue)
-                .description("Copies RDS snapshots to " + props.getTargetRegion() + " (" + replicationId + ")")
-                .build();
+                .reservedConcurrentExecutions(props.getReservedConcurrentExecutions())
+                .tracing(props.getTracing())
+                .description("Copies RDS snapshots to " + props.getTargetRegion() + " (" + replicationId + ")");
+        boolean ownSecurityGroup = props.getVpc() != null && props.getSecurityGroups() == null;
+        if (props.getVpc() != null) {
+            warnWithoutEgress(props.getVpc(), props.getVpcSubnets(), props.getTargetRegion());
+            builder.vpc(props.getVpc()).vpcSubnets(props.getVpcSubnets());
+            if (ownSecurityGroup) {
+                builder.allowAllOutbound(false);
+            } else {
+                builder.securityGroups(props.getSecurityGroups());
+            }
+        }
+        Function defined = builder.build();
+        if (ownSecurityGroup) {
+            defined.getConnections().allowToAnyIpv4(Port.tcp(443), "HTTPS to the RDS API of both regions");
+        }
+        // The role's permissions must exist before Lambda creates network interfaces or publishes a version.
+        defined.getNode().addDependency(policy);
         // SnapStart applies to published versions only, so every trigger invokes the alias, never $LATEST.
-        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+        Annotations.of(defined).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "the current version is published and every trigger invokes it through the live alias");
-        alias = Alias.Builder.create(this, "Alias")
+        return defined;
+    }
+
+    /**
+     * Warns when every selected subnet is isolated: such a subnet reaches the source region's RDS API only through an
+     * interface endpoint, and the target region's not at all, so every copy would time out.
+     */
+    private void warnWithoutEgress(IVpc vpc, SubnetSelection selection, String targetRegion) {
+        Set<String> isolated = vpc.getIsolatedSubnets().stream().map(ISubnet::getSubnetId)
+                .collect(Collectors.toSet());
+        List<ISubnet> selected = vpc.selectSubnets(selection).getSubnets();
+        if (!selected.isEmpty() && selected.stream().allMatch(s -> isolated.contains(s.getSubnetId()))) {
+            Annotations.of(this).addWarningV2(NO_EGRESS, "the function's subnets are isolated (no route to the"
+                    + " internet): it can reach the RDS API of " + targetRegion + " only through your own egress,"
+                    + " since interface endpoints serve their own region only; select subnets with a NAT route"
+                    + " (vpcSubnets), or acknowledge this warning if you route them otherwise");
+        }
+    }
+
+    private Alias defineAlias() {
+        return Alias.Builder.create(this, "Alias")
                 .aliasName("live")
                 .version(function.getCurrentVersion())
                 .retryAttempts(2)
                 .build();
-        subscribeAliasToTopic();
-        schedule = Rule.Builder.create(this, "Schedule")
-                .description("Starts a snapshot replication sweep to " + props.getTargetRegion())
-                .schedule(props.getSchedule())
-                .targets(List.of(new LambdaFunction(alias, LambdaFunctionProps.builder()
-                        .retryAttempts(2)
-                        .deadLetterQueue(deadLetterQueue)
-                        .build())))
-                .build();
-        NagSuppressionMetadata.onFunctionPolicy(role.getNode().findChild("DefaultPolicy"), props.isIncludeAurora(),
-                targetKeyArn != null);
-
-        metrics = new ReplicationMetrics(replicationId);
-        Duration interval = ScheduleInterval.of(props.getSchedule()).orElseGet(() -> {
-            Annotations.of(this).addWarningV2("snapshot-replication:unknown-schedule-interval", "cannot tell how often"
-                    + " the schedule runs; the alarms assume daily sweeps. Set recoveryPointAgeThreshold to match it");
-            return DEFAULT_SWEEP_INTERVAL;
-        });
-        Duration recoveryThreshold = props.getRecoveryPointAgeThreshold() != null
-                ? props.getRecoveryPointAgeThreshold()
-                : Duration.seconds(Math.max(Duration.days(2).toSeconds().doubleValue(),
-                        2 * interval.toSeconds().doubleValue()));
-        alarms = List.copyOf(new ReplicationAlarms(this, metrics, props)
-                .define(props, function, deadLetterQueue, interval, recoveryThreshold));
-        dashboard = props.isCreateDashboard() ? ReplicationDashboard.define(this, metrics, props.getTargetRegion(),
-                alarms, function, deadLetterQueue) : null;
     }
 
     /**
-     * Subscribes the alias to the topic. The endpoint is written as the qualified function ARN rather than a
-     * {@code Ref} to the alias, which CloudFormation accepts but the synth-time template validator (rule W3694) would
-     * report as "expects a Lambda Function".
+     * Subscribes the alias to the topic, with the dead-letter queue for events SNS cannot deliver. The endpoint is
+     * written as the qualified function ARN rather than a {@code Ref} to the alias, which CloudFormation accepts but
+     * the synth-time template validator (rule W3694) would report as "expects a Lambda Function".
      */
     private void subscribeAliasToTopic() {
         alias.addPermission("InvokedByTopic", Permission.builder()
@@ -174,8 +288,45 @@ public class CrossRegionSnapshotReplication extends Construct {
                 .topic(events.topic)
                 .protocol(SubscriptionProtocol.LAMBDA)
                 .endpoint(function.getFunctionArn() + ":" + alias.getAliasName())
+                .deadLetterQueue(deadLetterQueue)
                 .build();
         subscription.getNode().addDependency(alias);
+    }
+
+    private Rule defineSchedule(CrossRegionSnapshotReplicationProps props) {
+        return Rule.Builder.create(this, "Schedule")
+                .description("Starts a snapshot replication sweep to " + props.getTargetRegion())
+                .schedule(props.getSchedule())
+                .targets(List.of(new LambdaFunction(alias, LambdaFunctionProps.builder()
+                        .retryAttempts(2)
+                        .deadLetterQueue(deadLetterQueue)
+                        .build())))
+                .build();
+    }
+
+    private void suppressAcceptedFindings(CrossRegionSnapshotReplicationProps props) {
+        NagSuppressionMetadata.onFunctionPolicy(policy, props.isIncludeAurora(), props.getTargetKey() != null);
+        NagSuppressionMetadata.onDeadLetterQueue(deadLetterQueue);
+        NagSuppressionMetadata.onAsyncInvokeConfig(alias.getNode().findChild("EventInvokeConfig"));
+    }
+
+    private List<IAlarm> defineAlarms(CrossRegionSnapshotReplicationProps props) {
+        Duration interval = ScheduleInterval.of(props.getSchedule()).orElseGet(() -> {
+            Annotations.of(this).addWarningV2(UNKNOWN_SCHEDULE_INTERVAL, "cannot tell how often the schedule runs;"
+                    + " the alarms assume daily sweeps. Set recoveryPointAgeThreshold to match it");
+            return DEFAULT_SWEEP_INTERVAL;
+        });
+        Duration recoveryThreshold = props.getRecoveryPointAgeThreshold() != null
+                ? props.getRecoveryPointAgeThreshold()
+                : Duration.seconds(Math.max(Duration.days(2).toSeconds().doubleValue(),
+                        2 * interval.toSeconds().doubleValue()));
+        return List.copyOf(new ReplicationAlarms(this, metrics, props)
+                .define(props, function, deadLetterQueue, interval, recoveryThreshold));
+    }
+
+    @Override
+    ReplicationMetrics metrics() {
+        return metrics;
     }
 
     /**
@@ -189,12 +340,28 @@ public class CrossRegionSnapshotReplication extends Construct {
         return alias.grantInvoke(grantee);
     }
 
+    /**
+     * The network connections of the function's security groups, e.g. to allow its outbound traffic to a proxy.
+     *
+     * @return the connections
+     * @throws RuntimeException when the function is not in a VPC (no {@code vpc} prop)
+     */
+    @Override
+    public Connections getConnections() {
+        return function.getConnections();
+    }
+
     /** @return the id of this installation: the value of the managed-by tag on copies and the metric dimension */
     public String getReplicationId() {
         return replicationId;
     }
 
-    /** @return the replication function; triggers invoke it through {@link #getAlias()} */
+    /**
+     * The replication function. Its permissions are in {@link #getPolicy()}: the function's own role reference does
+     * not take policy updates, so that no inline policy is created.
+     *
+     * @return the function; triggers invoke it through {@link #getAlias()}
+     */
     public IFunction getFunction() {
         return function;
     }
@@ -219,7 +386,7 @@ public class CrossRegionSnapshotReplication extends Construct {
         return List.copyOf(events.subscriptions);
     }
 
-    /** @return the dead-letter queue of failed asynchronous invocations (events and sweeps) */
+    /** @return the dead-letter queue of failed events: function, schedule and topic subscription */
     public IQueue getDeadLetterQueue() {
         return deadLetterQueue;
     }
@@ -227,6 +394,16 @@ public class CrossRegionSnapshotReplication extends Construct {
     /** @return the function's execution role */
     public IRole getRole() {
         return role;
+    }
+
+    /**
+     * The customer managed policy that holds every permission of the function's role; add statements here rather
+     * than to the role, which would create an inline policy.
+     *
+     * @return the policy
+     */
+    public ManagedPolicy getPolicy() {
+        return policy;
     }
 
     /** @return the EventBridge rule that starts the sweeps */
@@ -247,68 +424,5 @@ public class CrossRegionSnapshotReplication extends Construct {
     /** @return the dashboard, or {@code null} when {@code createDashboard} is false */
     public Dashboard getDashboard() {
         return dashboard;
-    }
-
-    /**
-     * Any metric of {@link MetricNames#ALL} with this installation's dimension ({@code Sum} over 5 minutes by default).
-     *
-     * @param metricName a name from {@link MetricNames}
-     * @param options    statistic, period, label... (optional)
-     * @return the metric
-     * @throws IllegalArgumentException for a name the engine does not emit
-     */
-    public Metric metric(String metricName, MetricOptions options) {
-        return metrics.counter(metricName, options);
-    }
-
-    /** @param options optional overrides @return copies started ({@code Sum}, 5 minutes) */
-    public Metric metricCopiesStarted(MetricOptions options) {
-        return metrics.counter(MetricNames.COPIES_STARTED, options);
-    }
-
-    /** @param options optional overrides @return copies that could not be started ({@code Sum}, 5 minutes) */
-    public Metric metricCopyFailures(MetricOptions options) {
-        return metrics.counter(MetricNames.COPY_FAILURES, options);
-    }
-
-    /** @param options optional overrides @return copies postponed to a later sweep ({@code Sum}, 5 minutes) */
-    public Metric metricCopiesDeferred(MetricOptions options) {
-        return metrics.counter(MetricNames.COPIES_DEFERRED, options);
-    }
-
-    /** @param options optional overrides @return expired copies deleted ({@code Sum}, 5 minutes) */
-    public Metric metricDeletes(MetricOptions options) {
-        return metrics.counter(MetricNames.DELETES, options);
-    }
-
-    /** @param options optional overrides @return events that were not in scope ({@code Sum}, 5 minutes) */
-    public Metric metricIgnoredEvents(MetricOptions options) {
-        return metrics.counter(MetricNames.IGNORED_EVENTS, options);
-    }
-
-    /** @param options optional overrides @return events that could not be understood ({@code Sum}, 5 minutes) */
-    public Metric metricInvalidEvents(MetricOptions options) {
-        return metrics.counter(MetricNames.INVALID_EVENTS, options);
-    }
-
-    /** @param options optional overrides @return sweeps that ran to their end ({@code Sum}, 5 minutes) */
-    public Metric metricSweepsCompleted(MetricOptions options) {
-        return metrics.counter(MetricNames.SWEEPS_COMPLETED, options);
-    }
-
-    /** @param options optional overrides @return databases with no copy at all ({@code Maximum}, 1 hour) */
-    public Metric metricDatabasesWithoutCopy(MetricOptions options) {
-        return metrics.gauge(MetricNames.DATABASES_WITHOUT_COPY, options);
-    }
-
-    /**
-     * Seconds since the source snapshot of the newest available copy of one database was taken: its recovery point.
-     *
-     * @param dbIdentifier DB instance or DB cluster identifier
-     * @param options      optional overrides
-     * @return the metric ({@code Maximum}, 1 hour)
-     */
-    public Metric metricNewestCopyAgeSeconds(String dbIdentifier, MetricOptions options) {
-        return metrics.newestCopyAge(Objects.requireNonNull(dbIdentifier, "dbIdentifier"), options);
     }
 }

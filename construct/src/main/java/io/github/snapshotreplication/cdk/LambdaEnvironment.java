@@ -23,16 +23,14 @@ final class LambdaEnvironment {
      * @param stack         the stack, for JSON rendering of token-bearing values
      * @param props         the validated props
      * @param replicationId the installation id (managed-by tag value and metric dimension)
-     * @param targetKeyArn  the target key ARN, or {@code null}
      * @return variable name to value, sorted by name
      */
-    static Map<String, String> of(Stack stack, CrossRegionSnapshotReplicationProps props, String replicationId,
-                                  String targetKeyArn) {
+    static Map<String, String> of(Stack stack, CrossRegionSnapshotReplicationProps props, String replicationId) {
         Map<String, String> env = new TreeMap<>();
         env.put(Settings.TARGET_REGION.variable(), props.getTargetRegion());
         env.put(Settings.REPLICATION_ID.variable(), replicationId);
-        if (targetKeyArn != null) {
-            env.put(Settings.TARGET_KMS_KEY_ARN.variable(), targetKeyArn);
+        if (props.getTargetKey() != null) {
+            env.put(Settings.TARGET_KMS_KEY_ARN.variable(), props.getTargetKey().getKeyArn());
         }
         env.put(Settings.INCLUDE_AURORA.variable(), String.valueOf(props.isIncludeAurora()));
         env.put(Settings.COPY_MANUAL_SNAPSHOTS.variable(), String.valueOf(props.isCopyManualSnapshots()));

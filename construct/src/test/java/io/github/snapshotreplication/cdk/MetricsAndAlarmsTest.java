@@ -66,6 +66,36 @@ class MetricsAndAlarmsTest {
     }
 
     @Test
+    void everyMetricMethodHasANoArgumentFormWithTheSameDefaults() {
+        TestStacks.withConstruct(props().build(), c -> {
+            assertMetric(c.metricCopiesStarted(), MetricNames.COPIES_STARTED, "Sum", 300);
+            assertMetric(c.metricCopyFailures(), MetricNames.COPY_FAILURES, "Sum", 300);
+            assertMetric(c.metricCopiesDeferred(), MetricNames.COPIES_DEFERRED, "Sum", 300);
+            assertMetric(c.metricDeletes(), MetricNames.DELETES, "Sum", 300);
+            assertMetric(c.metricIgnoredEvents(), MetricNames.IGNORED_EVENTS, "Sum", 300);
+            assertMetric(c.metricInvalidEvents(), MetricNames.INVALID_EVENTS, "Sum", 300);
+            assertMetric(c.metricSweepsCompleted(), MetricNames.SWEEPS_COMPLETED, "Sum", 300);
+            assertMetric(c.metricDatabasesWithoutCopy(), MetricNames.DATABASES_WITHOUT_COPY, "Maximum", 3600);
+            assertMetric(c.metric(MetricNames.DELETE_FAILURES), MetricNames.DELETE_FAILURES, "Sum", 300);
+            assertThat(c.metricNewestCopyAgeSeconds("orders-db").getDimensions())
+                    .containsEntry(MetricNames.DIMENSION_DB_IDENTIFIER, "orders-db");
+        });
+    }
+
+    @Test
+    void optionsAreAppliedToTheBaseMetric() {
+        TestStacks.withConstruct(props().build(), c -> {
+            Metric metric = c.metric(MetricNames.COPIES_ALREADY_PRESENT, MetricOptions.builder().label("Present")
+                    .color("#ff0000").unit(software.amazon.awscdk.services.cloudwatch.Unit.COUNT)
+                    .region("eu-west-1").build());
+            assertMetric(metric, MetricNames.COPIES_ALREADY_PRESENT, "Sum", 300);
+            assertThat(metric.getLabel()).isEqualTo("Present");
+            assertThat(metric.getColor()).isEqualTo("#ff0000");
+            assertThat(metric.getRegion()).isEqualTo("eu-west-1");
+        });
+    }
+
+    @Test
     void definesTheSixAlarmsByDefault() {
         Template t = template(props().build());
         t.resourceCountIs("AWS::CloudWatch::Alarm", 6);

@@ -16,6 +16,7 @@ import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.rds.AuroraPostgresClusterEngineProps;
 import software.amazon.awscdk.services.rds.AuroraPostgresEngineVersion;
 import software.amazon.awscdk.services.rds.ClusterInstance;
@@ -74,7 +75,8 @@ public class DatabaseStack extends Stack {
         replication = new CrossRegionSnapshotReplication(this, "SnapshotReplication",
                 CrossRegionSnapshotReplicationProps.builder()
                         .targetRegion("eu-central-1")
-                        .targetKeyArn("arn:aws:kms:eu-central-1:" + getAccount() + ":key/" + TARGET_KEY_ID)
+                        .targetKey(Key.fromKeyArn(this, "TargetKey",
+                                "arn:aws:kms:eu-central-1:" + getAccount() + ":key/" + TARGET_KEY_ID))
                         .includeAurora(true)
                         .build());
     }

@@ -53,7 +53,7 @@ class DatabaseStackTest {
     void replicationCanOnlyDeleteItsOwnCopies() {
         DatabaseStack stack = stack();
         String id = stack.getReplication().getReplicationId();
-        Template.fromStack(stack).hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of(
+        Template.fromStack(stack).hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of(
                 "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Action", "rds:DeleteDBSnapshot",
                         "Condition", Map.of("StringEquals",
