@@ -21,6 +21,8 @@ import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.TopicAttributes;
 
 /** The props that make the construct pass the compliance packs: VPC placement, log key, concurrency, tracing. */
 class CompliancePropsTest {
@@ -105,6 +107,25 @@ class CompliancePropsTest {
         Annotations.fromStack(stack).hasWarning("/DatabaseStack/Replication", Match.stringLikeRegexp(
                 "logEncryptionKey is imported.*logs.<region>.amazonaws.com.*"
                         + "\\[ack: snapshot-replication:log-key-policy\\]"));
+    }
+
+    @Test
+    void alarmsMayPublishToATopicEncryptedWithACustomerManagedKey() {
+        Stack stack = TestStacks.stack();
+        CompliantSetUp.define(stack, props());
+        Template.fromStack(stack).hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "AllowCloudWatchAlarmsToPublishToTheTopic",
+                        "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"))))))));
+        Stack imported = TestStacks.stack();
+        new CrossRegionSnapshotReplication(imported, "Replication", props().alarmTopic(Topic.fromTopicAttributes(
+                imported, "OnCall", TopicAttributes.builder().topicArn("arn:aws:sns:eu-west-1:123456789012:on-call")
+                        .keyArn("arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6789-abcd-ef0123456789")
+                        .build())).build());
+        Annotations.fromStack(imported).hasWarning("/DatabaseStack/Replication", Match.stringLikeRegexp(
+                "the key of alarmTopic is imported.*cloudwatch.amazonaws.com.*"
+                        + "\\[ack: snapshot-replication:alarm-topic-key-policy\\]"));
     }
 
     @Test
