@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.snapshotreplication.cdk.compliance.CfnGuard;
-import io.github.snapshotreplication.cdk.compliance.Compliance;
-import io.github.snapshotreplication.cdk.compliance.Compliance.Finding;
+import io.github.snapshotreplication.compliance.CfnGuard;
+import io.github.snapshotreplication.compliance.Compliance;
+import io.github.snapshotreplication.compliance.Compliance.Finding;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Stack;
 

@@ -11,8 +11,8 @@ import java.util.function.UnaryOperator;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
-import io.github.snapshotreplication.cdk.compliance.Compliance;
-import io.github.snapshotreplication.cdk.compliance.Compliance.Finding;
+import io.github.snapshotreplication.compliance.Compliance;
+import io.github.snapshotreplication.compliance.Compliance.Finding;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;

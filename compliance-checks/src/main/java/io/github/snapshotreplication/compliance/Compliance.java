@@ -1,4 +1,4 @@
-package io.github.snapshotreplication.cdk.compliance;
+package io.github.snapshotreplication.compliance;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.snapshotreplication.cdk.compliance;
+package io.github.snapshotreplication.compliance;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -29,8 +29,8 @@ import org.w3c.dom.NodeList;
  * Runs the AWS Control Tower proactive-control rules that {@code @cdklabs/cdk-validator-cfnguard} ships, with the
  * {@code cfn-guard} binary it ships, against a synthesized template.
  *
- * <p>The first use installs the pinned package ({@code construct/src/test/guard/package.json} and its lock file) with
- * {@code npm ci} into {@code construct/target/cfn-guard}; later runs reuse it and need no network. The rules checked
+ * <p>The first use installs the pinned package ({@code compliance-checks/guard/package.json} and its lock file) with
+ * {@code npm ci} into {@code compliance-checks/target/cfn-guard}; later runs reuse it and need no network. The rules checked
  * are those of the services the construct uses: Lambda, SQS, KMS, IAM, CloudWatch and CloudWatch Logs (one folder),
  * EC2 (its security group) and RDS (its event subscriptions). There is no SNS folder: no control covers topics.
  */
@@ -115,8 +115,8 @@ public final class CfnGuard {
 
     /** The installed package folder, installing it first when it is missing or another version. */
     static synchronized Path installedPackage() {
-        Path source = repositoryRoot().resolve("construct/src/test/guard");
-        Path installDir = repositoryRoot().resolve("construct/target/cfn-guard");
+        Path source = repositoryRoot().resolve("compliance-checks/guard");
+        Path installDir = repositoryRoot().resolve("compliance-checks/target/cfn-guard");
         Path installed = installDir.resolve("node_modules").resolve(PACKAGE);
         try {
             Files.createDirectories(installDir);
@@ -197,11 +197,11 @@ public final class CfnGuard {
     /** The checkout: the nearest folder above the working directory (a module folder) that holds the guard package. */
     private static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("construct/src/test/guard/package.json"))) {
+        while (dir != null && !Files.exists(dir.resolve("compliance-checks/guard/package.json"))) {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("construct/src/test/guard/package.json not found above "
+            throw new IllegalStateException("compliance-checks/guard/package.json not found above "
                     + Path.of("").toAbsolutePath());
         }
         return dir;
