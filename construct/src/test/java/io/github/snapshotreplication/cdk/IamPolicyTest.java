@@ -182,6 +182,21 @@ class IamPolicyTest {
     }
 
     @Test
+    void thePolicyLeavesRoomForTwentyMappedOptionGroups() throws Exception {
+        Map<String, String> mapping = new java.util.TreeMap<>();
+        for (int i = 0; i < 20; i++) {
+            mapping.put("source-option-group-" + i, "target-option-group-name-" + i);
+        }
+        Stack stack = TestStacks.stack();
+        CompliantSetUp.define(stack, props().includeAurora(true).optionGroupMapping(mapping));
+        Map<String, Object> policy = TestStacks.onlyProperties(Template.fromStack(stack), "AWS::IAM::ManagedPolicy");
+        // IAM counts the characters of the resolved document without white space; the template form is longer.
+        String document = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(policy.get("PolicyDocument"));
+        assertThat(document.length()).as("managed policies hold at most 6,144 characters").isLessThan(6_144);
+    }
+
+    @Test
     void theFunctionWaitsForItsPolicy() {
         Map<String, Map<String, Object>> functions = template(props().build()).findResources("AWS::Lambda::Function");
         assertThat((List<?>) functions.values().iterator().next().get("DependsOn"))
