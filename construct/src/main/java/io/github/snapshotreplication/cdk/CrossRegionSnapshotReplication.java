@@ -2,15 +2,10 @@ package io.github.snapshotreplication.cdk;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.github.snapshotreplication.contract.LambdaArtifact;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.ArnComponents;
-import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.Stack;
@@ -19,15 +14,10 @@ import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.ec2.Connections;
 import software.amazon.awscdk.services.ec2.IConnectable;
-import software.amazon.awscdk.services.ec2.ISubnet;
-import software.amazon.awscdk.services.ec2.IVpc;
-import software.amazon.awscdk.services.ec2.Port;
-import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.events.IRule;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
-import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.IRole;
@@ -74,8 +64,6 @@ public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicati
 
     static final String NO_TARGET_KEY = "snapshot-replication:no-target-key";
     static final String UNKNOWN_SCHEDULE_INTERVAL = "snapshot-replication:unknown-schedule-interval";
-    static final String NO_EGRESS = "snapshot-replication:no-egress";
-    static final String LOG_KEY_POLICY = "snapshot-replication:log-key-policy";
 
     /** The function is called at most 15 minutes per sweep, the Lambda maximum. */
     private static final Duration SWEEP_TIMEOUT = Duration.minutes(15);
@@ -153,36 +141,9 @@ public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicati
                 .encryptionKey(props.getLogEncryptionKey())
                 .build();
         if (props.getLogEncryptionKey() != null) {
-            letCloudWatchLogsUse(props.getLogEncryptionKey());
+            ServiceKeyAccess.forCloudWatchLogs(this, props.getLogEncryptionKey());
         }
         return group;
-    }
-
-    /**
-     * Adds to the log key's policy the statement CloudWatch Logs needs ("Encrypt log data in CloudWatch Logs using
-     * AWS KMS"), for log groups of this account and region. The log group's own ARN cannot be named: the log group
-     * depends on the key. An imported key's policy cannot be changed from here, so a warning names the statement.
-     */
-    private void letCloudWatchLogsUse(IKey key) {
-        Stack stack = Stack.of(this);
-        PolicyStatement statement = PolicyStatement.Builder.create()
-                .sid("AllowCloudWatchLogsOfThisAccountAndRegion")
-                .effect(Effect.ALLOW)
-                .principals(List.of(new ServicePrincipal("logs." + stack.getRegion() + ".amazonaws.com")))
-                .actions(List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*",
-                        "kms:Describe*"))
-                .resources(List.of("*"))
-                .conditions(Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn",
-                        stack.formatArn(ArnComponents.builder().service("logs").resource("log-group")
-                                .resourceName("*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))))
-                .build();
-        if (!key.addToResourcePolicy(statement).getStatementAdded()) {
-            Annotations.of(this).addWarningV2(LOG_KEY_POLICY, "logEncryptionKey is imported, so its key policy"
-                    + " cannot be changed here: it must allow the principal logs.<region>.amazonaws.com kms:Encrypt*,"
-                    + " kms:Decrypt*, kms:ReEncrypt*, kms:GenerateDataKey* and kms:Describe* with the condition"
-                    + " ArnLike kms:EncryptionContext:aws:logs:arn ="
-                    + " arn:<partition>:logs:<region>:<account>:log-group:*, or the log group cannot be created");
-        }
     }
 
     private Role defineRole(CrossRegionSnapshotReplicationProps props) {
@@ -228,42 +189,15 @@ public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicati
                 .reservedConcurrentExecutions(props.getReservedConcurrentExecutions())
                 .tracing(props.getTracing())
                 .description("Copies RDS snapshots to " + props.getTargetRegion() + " (" + replicationId + ")");
-        boolean ownSecurityGroup = props.getVpc() != null && props.getSecurityGroups() == null;
-        if (props.getVpc() != null) {
-            warnWithoutEgress(props.getVpc(), props.getVpcSubnets(), props.getTargetRegion());
-            builder.vpc(props.getVpc()).vpcSubnets(props.getVpcSubnets());
-            if (ownSecurityGroup) {
-                builder.allowAllOutbound(false);
-            } else {
-                builder.securityGroups(props.getSecurityGroups());
-            }
-        }
+        VpcPlacement.configure(this, builder, props);
         Function defined = builder.build();
-        if (ownSecurityGroup) {
-            defined.getConnections().allowToAnyIpv4(Port.tcp(443), "HTTPS to the RDS API of both regions");
-        }
+        VpcPlacement.allowHttpsOut(defined, props);
         // The role's permissions must exist before Lambda creates network interfaces or publishes a version.
         defined.getNode().addDependency(policy);
         // SnapStart applies to published versions only, so every trigger invokes the alias, never $LATEST.
         Annotations.of(defined).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "the current version is published and every trigger invokes it through the live alias");
         return defined;
-    }
-
-    /**
-     * Warns when every selected subnet is isolated: such a subnet reaches the source region's RDS API only through an
-     * interface endpoint, and the target region's not at all, so every copy would time out.
-     */
-    private void warnWithoutEgress(IVpc vpc, SubnetSelection selection, String targetRegion) {
-        Set<String> isolated = vpc.getIsolatedSubnets().stream().map(ISubnet::getSubnetId)
-                .collect(Collectors.toSet());
-        List<ISubnet> selected = vpc.selectSubnets(selection).getSubnets();
-        if (!selected.isEmpty() && selected.stream().allMatch(s -> isolated.contains(s.getSubnetId()))) {
-            Annotations.of(this).addWarningV2(NO_EGRESS, "the function's subnets are isolated (no route to the"
-                    + " internet): it can reach the RDS API of " + targetRegion + " only through your own egress,"
-                    + " since interface endpoints serve their own region only; select subnets with a NAT route"
-                    + " (vpcSubnets), or acknowledge this warning if you route them otherwise");
-        }
     }
 
     private Alias defineAlias() {

@@ -16,10 +16,6 @@ import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
-import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
@@ -34,7 +30,6 @@ final class ReplicationAlarms {
 
     static final String RUNBOOK = "See docs/runbook.md of cross-region-snapshot-replication.";
     static final String NOTIFY_NOBODY = "snapshot-replication:alarms-notify-nobody";
-    static final String TOPIC_KEY_POLICY = "snapshot-replication:alarm-topic-key-policy";
     private static final Duration HOUR = Duration.hours(1);
     /** CloudWatch limits an alarm with 1-hour periods to 7 days of evaluation. */
     private static final int MAX_HOURLY_PERIODS = 168;
@@ -54,7 +49,7 @@ final class ReplicationAlarms {
         this.throttlesExpected = props.getReservedConcurrentExecutions() != null;
         if (props.getAlarmTopic() != null) {
             actions.add(new SnsAction(props.getAlarmTopic()));
-            letCloudWatchUse(props.getAlarmTopic().getMasterKey());
+            ServiceKeyAccess.forCloudWatchAlarms(scope, props.getAlarmTopic().getMasterKey());
         }
         if (props.getAlarmAction() != null) {
             actions.add(props.getAlarmAction());
@@ -118,29 +113,6 @@ final class ReplicationAlarms {
                     + " unnoticed; set alarmTopic to your on-call topic");
         }
         return List.copyOf(alarms);
-    }
-
-    /**
-     * An alarm publishes to a topic encrypted with a customer managed key only if the key policy lets CloudWatch use
-     * the key ("Amazon CloudWatch: Using Amazon SNS with encrypted topics"); without it the alarm fires and nobody
-     * hears. An imported key's policy cannot be changed from here, so a warning names the statement.
-     */
-    private void letCloudWatchUse(IKey topicKey) {
-        if (topicKey == null) {
-            return;
-        }
-        boolean added = topicKey.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("AllowCloudWatchAlarmsToPublishToTheTopic")
-                .effect(Effect.ALLOW)
-                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
-                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
-                .resources(List.of("*"))
-                .build()).getStatementAdded();
-        if (!added) {
-            Annotations.of(scope).addWarningV2(TOPIC_KEY_POLICY, "the key of alarmTopic is imported, so its policy"
-                    + " cannot be changed here: it must allow the principal cloudwatch.amazonaws.com kms:Decrypt and"
-                    + " kms:GenerateDataKey*, or the alarms cannot publish to the topic");
-        }
     }
 
     private void defineFunctionErrorsAlarm(IFunction function) {
