@@ -10,6 +10,7 @@ import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.services.kms.Key;
 
 /** Synthesizes a stack with the construct and checks the Lambda asset is a jar file in the cloud assembly. */
 public final class ConsumerApp {
@@ -22,7 +23,8 @@ public final class ConsumerApp {
                 .build());
         new CrossRegionSnapshotReplication(stack, "Replication", CrossRegionSnapshotReplicationProps.builder()
                 .targetRegion("eu-central-1")
-                .targetKeyArn("arn:aws:kms:eu-central-1:123456789012:key/0a1b2c3d-4e5f-6789-abcd-ef0123456789")
+                .targetKey(Key.fromKeyArn(stack, "TargetKey",
+                        "arn:aws:kms:eu-central-1:123456789012:key/0a1b2c3d-4e5f-6789-abcd-ef0123456789"))
                 .build());
         CloudAssembly assembly = app.synth();
         String template = Files.readString(outdir.resolve("ConsumerStack.template.json"));

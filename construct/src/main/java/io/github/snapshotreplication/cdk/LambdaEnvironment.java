@@ -23,17 +23,16 @@ final class LambdaEnvironment {
      * @param stack         the stack, for JSON rendering of token-bearing values
      * @param props         the validated props
      * @param replicationId the installation id (managed-by tag value and metric dimension)
-     * @param targetKeyArn  the target key ARN, or {@code null}
      * @param followUpRuleName the physical name of the follow-up rule
      * @return variable name to value, sorted by name
      */
     static Map<String, String> of(Stack stack, CrossRegionSnapshotReplicationProps props, String replicationId,
-                                  String targetKeyArn, String followUpRuleName) {
+                                  String followUpRuleName) {
         Map<String, String> env = new TreeMap<>();
         env.put(Settings.TARGET_REGION.variable(), props.getTargetRegion());
         env.put(Settings.REPLICATION_ID.variable(), replicationId);
-        if (targetKeyArn != null) {
-            env.put(Settings.TARGET_KMS_KEY_ARN.variable(), targetKeyArn);
+        if (props.getTargetKey() != null) {
+            env.put(Settings.TARGET_KMS_KEY_ARN.variable(), props.getTargetKey().getKeyArn());
         }
         env.put(Settings.INCLUDE_AURORA.variable(), String.valueOf(props.isIncludeAurora()));
         env.put(Settings.COPY_MANUAL_SNAPSHOTS.variable(), String.valueOf(props.isCopyManualSnapshots()));
@@ -61,6 +60,9 @@ final class LambdaEnvironment {
         env.put(Settings.MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES.variable(),
                 Tokenization.stringifyNumber(props.getMaxConcurrentClusterSnapshotCopies()));
         env.put(Settings.FOLLOW_UP_RULE_NAME.variable(), followUpRuleName);
+        if (props.getVaultAccount() != null) {
+            env.put(Settings.VAULT_ACCOUNT.variable(), props.getVaultAccount());
+        }
         env.put(Settings.DRY_RUN.variable(), String.valueOf(props.isDryRun()));
         return env;
     }

@@ -9,13 +9,19 @@ import software.amazon.awscdk.CfnResource;
 import software.constructs.IConstruct;
 
 /**
- * The one place where this construct answers cdk-nag findings, each on one resource and with its reason.
+ * The one place where this construct answers cdk-nag findings it cannot fix, each on one of its own resources and
+ * with its reason. Everything else the packs ask for is met by the defaults or by a prop (README, "Compliance").
  *
  * <p>Writes the {@code cdk_nag} metadata that {@code NagSuppressions.addResourceSuppressions} would write, so the
- * construct needs no runtime dependency on cdk-nag and users who run cdk-nag see the reasons. Only wildcard resources
- * that RDS or KMS force on us are suppressed, each named by the exact finding ({@code applies_to}).
+ * construct needs no runtime dependency on cdk-nag and users who run cdk-nag see the reasons. A rule that reports
+ * granular findings (IAM5) is suppressed for the listed findings only ({@code applies_to}), so anything added later
+ * is still reported. The Control Tower guard rules need no suppression: the defaults and props satisfy all of them.
  */
 final class NagSuppressionMetadata {
+
+    static final String IAM5 = "AwsSolutions-IAM5";
+    static final String SQS_REDRIVE_POLICY = "Serverless-SQSRedrivePolicy";
+    static final String ASYNC_FAILURE_DESTINATION = "Serverless-LambdaAsyncFailureDestination";
 
     private NagSuppressionMetadata() {
     }
@@ -23,7 +29,7 @@ final class NagSuppressionMetadata {
     /**
      * Suppresses the AwsSolutions-IAM5 findings of the function's policy that are wildcards by necessity.
      *
-     * @param policy the construct holding the role's {@code AWS::IAM::Policy}
+     * @param policy the construct holding the role's {@code AWS::IAM::ManagedPolicy}
      * @param aurora whether the cluster-snapshot statements exist
      * @param kms    whether the source-key statements exist
      */
@@ -38,14 +44,42 @@ final class NagSuppressionMetadata {
         if (kms) {
             findings.add(arnRegex("kms", "key/"));
         }
-        add(policy, "AwsSolutions-IAM5", "Describe calls without an identifier are authorized only against '*' and"
-                + " are limited to the source and target regions by aws:RequestedRegion. Snapshot ARNs end in '*'"
+        add(policy, IAM5, "Describe calls without an identifier are authorized only against '*' and are limited to"
+                + " the source and target regions by aws:RequestedRegion; the VPC network-interface actions (with"
+                + " vpc) and the X-Ray actions (with tracing) support no narrower resource, as in the AWS managed"
+                + " policies AWSLambdaVPCAccessExecutionRole and AWSXRayDaemonWriteAccess. Snapshot ARNs end in '*'"
                 + " because snapshot names are made by RDS (automated) or derived at run time from the source; in the"
                 + " target region they are limited to this installation's identifier prefix, the copy statement"
                 + " requires the managed-by request tag and the delete statements require the managed-by resource"
-                + " tag as well, so only copies of this installation can be deleted. Source KMS keys are unknown at synth time"
+                + " tag as well, so only copies of this installation can be deleted. Source KMS keys are unknown at"
+                + " synth time"
                 + " and may differ per database; their use is limited to grants for RDS in the source region"
                 + " (kms:ViaService, kms:GrantIsForAWSResource).", findings);
+    }
+
+    /**
+     * Suppresses the Serverless pack's "queue without a redrive policy" on the dead-letter queue itself.
+     *
+     * @param deadLetterQueue the construct holding the {@code AWS::SQS::Queue}
+     */
+    static void onDeadLetterQueue(IConstruct deadLetterQueue) {
+        add(deadLetterQueue, SQS_REDRIVE_POLICY, "This queue is the dead-letter queue of the function, of the sweep"
+                + " schedule and of the topic subscription; nothing consumes it, so it has no redrive policy: a"
+                + " dead-letter queue of its own would only move the messages. They are kept 14 days and the"
+                + " DeadLetterQueueAlarm fires on the first one.", List.of());
+    }
+
+    /**
+     * Suppresses the Serverless pack's "asynchronous invocations without an on-failure destination" on the alias's
+     * invoke configuration: failed events already go to the function's dead-letter queue.
+     *
+     * @param eventInvokeConfig the construct holding the {@code AWS::Lambda::EventInvokeConfig}
+     */
+    static void onAsyncInvokeConfig(IConstruct eventInvokeConfig) {
+        add(eventInvokeConfig, ASYNC_FAILURE_DESTINATION, "Events that fail all retries go to the function's"
+                + " dead-letter queue (DeadLetterConfig), which is alarmed and which the runbook re-drives. Lambda"
+                + " sends a failed event to a dead-letter queue and to an on-failure destination alike, so a"
+                + " destination as well would write every failure twice.", List.of());
     }
 
     /** A finding on {@code arn:<partition>:<service>:<region>:<account>:<resource>*}, tokens or literal values. */
@@ -60,7 +94,9 @@ final class NagSuppressionMetadata {
         Map<String, Object> rule = new LinkedHashMap<>();
         rule.put("reason", reason);
         rule.put("id", ruleId);
-        rule.put("applies_to", List.copyOf(appliesTo));
+        if (!appliesTo.isEmpty()) {
+            rule.put("applies_to", List.copyOf(appliesTo));
+        }
         resource.addMetadata("cdk_nag", Map.of("rules_to_suppress", List.of(rule)));
     }
 }

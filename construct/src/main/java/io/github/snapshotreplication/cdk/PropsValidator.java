@@ -2,52 +2,76 @@ package io.github.snapshotreplication.cdk;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.snapshotreplication.contract.Setting;
 import io.github.snapshotreplication.contract.Settings;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
+import software.amazon.awscdk.regioninfo.RegionInfo;
+import software.amazon.awscdk.services.kms.IAlias;
 import software.amazon.awscdk.services.kms.IKey;
+import software.constructs.Construct;
 
 /**
  * Synth-time checks of {@link CrossRegionSnapshotReplicationProps}: every independent problem is gathered, then one
  * {@link IllegalArgumentException} names each prop, the value it got and the fix. Unresolved tokens are not checked.
+ *
+ * <p>One mistake gives one message: a check that depends on another value (the target key's region on the target
+ * region) runs only when that value passed its own check, so a wrong region is not followed by wrong advice about
+ * the key. Soft findings (a region name aws-cdk-lib does not know, checks an environment-agnostic stack cannot run)
+ * become warnings with stable ids.
  */
 final class PropsValidator {
 
+    static final String UNKNOWN_TARGET_REGION = "snapshot-replication:unknown-target-region";
+    static final String ENVIRONMENT_AGNOSTIC = "snapshot-replication:environment-agnostic";
+
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d{1,2}$");
-    private static final Pattern KEY_ARN =
-            Pattern.compile("^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\\d{12}):key/[A-Za-z0-9-]+$");
+    private static final Pattern KEY_ARN = Pattern.compile("^arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+$");
     /** DB identifiers are letters, digits and hyphens; the engine's globs add only {@code *} and {@code ?}. */
+    private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
     private static final Pattern GLOB = Pattern.compile("^[A-Za-z0-9*?-]{1,63}$");
 
+    private final String stackRegion;
     private final List<String> problems = new ArrayList<>();
+    private final Map<String, String> warnings = new LinkedHashMap<>();
 
-    private PropsValidator() {
+    private PropsValidator(String stackRegion) {
+        this.stackRegion = Token.isUnresolved(stackRegion) ? null : stackRegion;
     }
 
     /**
-     * Checks the props against the stack region.
+     * Checks the props against the stack of {@code construct}, and adds the warnings to {@code construct}.
      *
-     * @param props       the props
-     * @param stackRegion region of the enclosing stack, possibly an unresolved token
+     * @param construct the construct being defined
+     * @param props     the props
      * @throws IllegalArgumentException listing every problem found
      */
-    static void validate(CrossRegionSnapshotReplicationProps props, String stackRegion) {
-        PropsValidator v = new PropsValidator();
-        v.checkRegion(props.getTargetRegion(), stackRegion);
-        v.checkKey(props.getTargetRegion(), props.getTargetKey(), props.getTargetKeyArn());
+    static void validate(Construct construct, CrossRegionSnapshotReplicationProps props) {
+        PropsValidator v = new PropsValidator(Stack.of(construct).getRegion());
+        boolean targetRegionUsable = v.checkTargetRegion(props.getTargetRegion());
+        v.checkTargetKey(props.getTargetKey(), props.getTargetRegion(), targetRegionUsable);
+        v.checkLogKey(props.getLogEncryptionKey());
+        v.warnIfEnvironmentAgnostic(props);
         v.checkSetting(Settings.RETENTION_KEEP_LAST, props.getRetentionKeepLast());
         v.checkSetting(Settings.MAX_CONCURRENT_DB_SNAPSHOT_COPIES, props.getMaxConcurrentDbSnapshotCopies());
         v.checkSetting(Settings.MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES, props.getMaxConcurrentClusterSnapshotCopies());
-        v.checkRange("memorySize", props.getMemorySize(), 128, 10240, "Lambda memory is 128 to 10240 MiB");
         v.checkSetting(Settings.RETENTION_MAX_AGE, props.getRetentionMaxAge());
+        v.checkRange("memorySize", props.getMemorySize(), 128, 10240, "Lambda memory is 128 to 10240 MiB");
+        if (props.getReservedConcurrentExecutions() != null) {
+            v.checkRange("reservedConcurrentExecutions", props.getReservedConcurrentExecutions(), 1,
+                    Integer.MAX_VALUE, "0 would throttle every invocation; leave it unset to reserve nothing");
+        }
+        v.checkNetwork(props);
+        v.checkVaultAccount(props.getVaultAccount(), Stack.of(construct).getAccount());
         v.checkMinimum("recoveryPointAgeThreshold", props.getRecoveryPointAgeThreshold(), Duration.hours(1),
                 "the alarm is evaluated hourly");
         v.checkPatterns("includeDbIdentifiers", props.getIncludeDbIdentifiers());
@@ -59,51 +83,120 @@ final class PropsValidator {
             throw new IllegalArgumentException("invalid CrossRegionSnapshotReplicationProps:\n  - "
                     + String.join("\n  - ", v.problems));
         }
+        v.warnings.forEach((id, message) -> Annotations.of(construct).addWarningV2(id, message));
     }
 
-    /** Region of a KMS key ARN, or {@code null} when the ARN is a token or malformed. */
-    static String regionOfKeyArn(String keyArn) {
-        if (keyArn == null || Token.isUnresolved(keyArn)) {
-            return null;
-        }
-        Matcher m = KEY_ARN.matcher(keyArn);
-        return m.matches() ? m.group(1) : null;
-    }
-
-    private void checkRegion(String targetRegion, String stackRegion) {
+    /** @return whether the target region is a known-shaped value that checks of the target key may rely on */
+    private boolean checkTargetRegion(String targetRegion) {
         if (Token.isUnresolved(targetRegion)) {
-            return;
+            return false;
         }
         if (!REGION.matcher(targetRegion).matches()) {
             problems.add("targetRegion must be a region name like eu-central-1 (got '" + targetRegion + "')");
-        } else if (stackRegion != null && !Token.isUnresolved(stackRegion) && targetRegion.equals(stackRegion)) {
+            return false;
+        }
+        if (!isKnownRegion(targetRegion)) {
+            warnings.put(UNKNOWN_TARGET_REGION, "targetRegion '" + targetRegion + "' is not a region this"
+                    + " aws-cdk-lib knows: check the spelling; if the region is newer than the library, acknowledge"
+                    + " this warning");
+        }
+        if (stackRegion == null) {
+            return true;
+        }
+        if (targetRegion.equals(stackRegion)) {
             problems.add("targetRegion must differ from the stack region (got " + targetRegion
                     + "); pick another region to copy snapshots to");
+            return false;
+        }
+        String targetPartition = partitionOf(targetRegion);
+        String sourcePartition = partitionOf(stackRegion);
+        if (targetPartition != null && sourcePartition != null && !targetPartition.equals(sourcePartition)) {
+            problems.add("targetRegion must be in the partition of the stack region " + stackRegion + " ("
+                    + sourcePartition + "), but " + targetRegion + " is in " + targetPartition
+                    + "; snapshots cannot be copied between partitions");
+            return false;
+        }
+        return true;
+    }
+
+    private void checkTargetKey(IKey key, String targetRegion, boolean targetRegionUsable) {
+        if (!isPlainKey("targetKey", key)) {
+            return;
+        }
+        String region = regionOf(key);
+        if (targetRegionUsable && region != null && !region.equals(targetRegion)) {
+            problems.add("targetKey must be a key in targetRegion " + targetRegion + " (got a key in " + region
+                    + "); import the key of " + targetRegion + " with Key.fromKeyArn");
         }
     }
 
-    private void checkKey(String targetRegion, IKey key, String keyArn) {
-        if (key != null && keyArn != null) {
-            problems.add("provide targetKey or targetKeyArn, but not both");
+    private void checkLogKey(IKey key) {
+        if (!isPlainKey("logEncryptionKey", key)) {
             return;
         }
-        boolean regionKnown = !Token.isUnresolved(targetRegion);
-        if (keyArn != null && !Token.isUnresolved(keyArn)) {
-            String region = regionOfKeyArn(keyArn);
-            if (region == null) {
-                problems.add("targetKeyArn must be a KMS key ARN like arn:aws:kms:eu-central-1:123456789012:key/<id>,"
-                        + " not an alias or key id (got '" + keyArn + "')");
-            } else if (regionKnown && !region.equals(targetRegion)) {
-                problems.add("targetKeyArn must be a key in targetRegion " + targetRegion + " (got a key in " + region
-                        + "); create or pick a key in " + targetRegion);
-            }
+        String region = regionOf(key);
+        if (stackRegion != null && region != null && !region.equals(stackRegion)) {
+            problems.add("logEncryptionKey must be a key in the stack region " + stackRegion + " (got a key in "
+                    + region + "); CloudWatch Logs only uses keys of its own region");
         }
-        if (key != null && regionKnown) {
-            String region = key.getEnv().getRegion();
-            if (region != null && !Token.isUnresolved(region) && !region.equals(targetRegion)) {
-                problems.add("targetKey must be a key in targetRegion " + targetRegion + " (got a key in " + region
-                        + "); import the key of " + targetRegion + " with Key.fromKeyArn");
+    }
+
+    /** @return whether {@code key} is set and may be checked further: a key, not an alias or a malformed ARN */
+    private boolean isPlainKey(String prop, IKey key) {
+        if (key == null) {
+            return false;
+        }
+        if (key instanceof IAlias) {
+            problems.add(prop + " must be a KMS key, not an alias: IAM statements and log groups cannot name an"
+                    + " alias; import the key with Key.fromKeyArn");
+            return false;
+        }
+        String arn = key.getKeyArn();
+        if (!Token.isUnresolved(arn) && !KEY_ARN.matcher(arn).matches()) {
+            problems.add(prop + " must be a KMS key ARN like arn:aws:kms:eu-central-1:123456789012:key/<id>, not an"
+                    + " alias or key id (got '" + arn + "')");
+            return false;
+        }
+        return true;
+    }
+
+    private void warnIfEnvironmentAgnostic(CrossRegionSnapshotReplicationProps props) {
+        if (stackRegion != null) {
+            return;
+        }
+        List<String> skipped = new ArrayList<>(List.of("that targetRegion differs from the source region",
+                "that both regions are in one partition"));
+        if (props.getLogEncryptionKey() != null) {
+            skipped.add("that logEncryptionKey is a key of the source region");
+        }
+        warnings.put(ENVIRONMENT_AGNOSTIC, "the stack has no region (environment-agnostic), so synth cannot check "
+                + String.join(", nor ", skipped) + "; give the stack an env with account and region to check them");
+    }
+
+    private void checkVaultAccount(String vaultAccount, String stackAccount) {
+        if (vaultAccount == null || Token.isUnresolved(vaultAccount)) {
+            return;
+        }
+        if (!ACCOUNT.matcher(vaultAccount).matches()) {
+            problems.add("vaultAccount must be a 12-digit AWS account id (got '" + vaultAccount + "')");
+        } else if (!Token.isUnresolved(stackAccount) && vaultAccount.equals(stackAccount)) {
+            problems.add("vaultAccount must be another account than the stack's (got " + vaultAccount + "): a vault"
+                    + " protects copies from the loss of this account; remove vaultAccount to keep copies here");
+        }
+    }
+
+    private void checkNetwork(CrossRegionSnapshotReplicationProps props) {
+        if (props.getVpc() == null) {
+            if (props.getVpcSubnets() != null) {
+                problems.add("vpcSubnets needs vpc: set vpc to the VPC of those subnets, or remove vpcSubnets");
             }
+            if (props.getSecurityGroups() != null) {
+                problems.add("securityGroups needs vpc: set vpc to the VPC of those groups, or remove"
+                        + " securityGroups");
+            }
+        } else if (props.getSecurityGroups() != null && props.getSecurityGroups().isEmpty()) {
+            problems.add("securityGroups must not be empty; leave it unset to get a security group that allows"
+                    + " outbound HTTPS only");
         }
     }
 
@@ -175,5 +268,20 @@ final class PropsValidator {
                         + " characters" + ("optionGroupMapping".equals(prop) ? " and not blank" : ""));
             }
         });
+    }
+
+    /** Region of a key when synth knows it: its environment's region, which import methods take from the ARN. */
+    private static String regionOf(IKey key) {
+        String region = key.getEnv().getRegion();
+        return region == null || Token.isUnresolved(region) ? null : region;
+    }
+
+    private static boolean isKnownRegion(String region) {
+        return RegionInfo.getRegions().stream().anyMatch(r -> r.getName().equals(region));
+    }
+
+    /** @return the partition of a region aws-cdk-lib knows, or {@code null} for a name it does not know */
+    private static String partitionOf(String region) {
+        return isKnownRegion(region) ? RegionInfo.get(region).getPartition() : null;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.github.snapshotreplication.contract.MetricNames;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -28,6 +29,7 @@ import software.constructs.Construct;
 final class ReplicationAlarms {
 
     static final String RUNBOOK = "See docs/runbook.md of cross-region-snapshot-replication.";
+    static final String NOTIFY_NOBODY = "snapshot-replication:alarms-notify-nobody";
     private static final Duration HOUR = Duration.hours(1);
     /** CloudWatch limits an alarm with 1-hour periods to 7 days of evaluation. */
     private static final int MAX_HOURLY_PERIODS = 168;
@@ -38,12 +40,16 @@ final class ReplicationAlarms {
     private final ReplicationMetrics metrics;
     private final List<IAlarmAction> actions = new ArrayList<>();
     private final List<Alarm> alarms = new ArrayList<>();
+    /** With reserved concurrency, throttled asynchronous invocations are expected: Lambda retries them for 6 hours. */
+    private final boolean throttlesExpected;
 
     ReplicationAlarms(Construct scope, ReplicationMetrics metrics, CrossRegionSnapshotReplicationProps props) {
         this.scope = scope;
         this.metrics = metrics;
+        this.throttlesExpected = props.getReservedConcurrentExecutions() != null;
         if (props.getAlarmTopic() != null) {
             actions.add(new SnsAction(props.getAlarmTopic()));
+            ServiceKeyAccess.forCloudWatchAlarms(scope, props.getAlarmTopic().getMasterKey());
         }
         if (props.getAlarmAction() != null) {
             actions.add(props.getAlarmAction());
@@ -70,21 +76,11 @@ final class ReplicationAlarms {
         if (props.isCreateDeadLetterQueueAlarm()) {
             alarm("DeadLetterQueueAlarm", deadLetterQueue.metricApproximateNumberOfMessagesVisible(
                             MetricOptions.builder().statistic("Maximum").period(Duration.minutes(5)).build()), 0, 1,
-                    TreatMissingData.NOT_BREACHING, "An invocation failed after all retries and is in the dead-letter"
-                            + " queue. Fix the cause, then re-drive the queue.");
+                    TreatMissingData.NOT_BREACHING, "An event failed all retries (or SNS could not deliver it) and is"
+                            + " in the dead-letter queue. Fix the cause, run a sweep, then purge the queue.");
         }
         if (props.isCreateFunctionErrorsAlarm()) {
-            MathExpression errorsOrThrottles = MathExpression.Builder.create()
-                    .expression("FILL(errors, 0) + FILL(throttles, 0)")
-                    .usingMetrics(new TreeMap<>(Map.of(
-                            "errors", function.metricErrors(MetricOptions.builder().statistic("Sum").build()),
-                            "throttles", function.metricThrottles(MetricOptions.builder().statistic("Sum").build()))))
-                    .label("Errors + throttles")
-                    .period(Duration.minutes(5))
-                    .build();
-            alarm("FunctionErrorsAlarm", errorsOrThrottles, 0, 1, TreatMissingData.NOT_BREACHING,
-                    "The replication function failed or was throttled; async retries follow, then the dead-letter"
-                            + " queue.");
+            defineFunctionErrorsAlarm(function);
         }
         if (props.isCreateRecoveryPointAlarms()) {
             alarm("DatabasesWithoutCopyAlarm", metrics.gauge(MetricNames.DATABASES_WITHOUT_COPY, null), 0, 1,
@@ -94,6 +90,18 @@ final class ReplicationAlarms {
             alarm("RecoveryPointAgeAlarm", metrics.oldestRecoveryPointAge(HOUR),
                     recoveryPointMaxAge.toSeconds().doubleValue(), 1, TreatMissingData.IGNORE,
                     "The newest copy of at least one database is older than " + maxAge + ".");
+        }
+        if (props.isCreateDatabasesWithoutBackupsAlarm()) {
+            alarm("DatabasesWithoutBackupsAlarm", metrics.gauge(MetricNames.DATABASES_WITHOUT_BACKUPS, null), 0, 1,
+                    TreatMissingData.IGNORE, "At least one database in scope has its automated backups off (backup"
+                            + " retention 0): RDS takes no snapshot of it, so nothing can be copied.");
+        }
+        if (props.getVaultAccount() != null && props.isCreateRecoveryPointAlarms()) {
+            String maxAge = recoveryPointMaxAge.isUnresolved() ? "the threshold" : recoveryPointMaxAge.toHumanString();
+            alarm("VaultHandOverAlarm", metrics.gauge(MetricNames.OLDEST_COPY_AWAITING_VAULT_SECONDS, null),
+                    recoveryPointMaxAge.toSeconds().doubleValue(), 1, TreatMissingData.IGNORE,
+                    "A copy has waited for the vault account's own copy for more than " + maxAge + ": the vault"
+                            + " is not copying (its sweep, its KMS access to the target key, its quota).");
         }
         if (props.isCreateSweepOverdueAlarm()) {
             double windowHours = sweepInterval.plus(SWEEP_GRACE).toMinutes().doubleValue() / 60;
@@ -111,7 +119,33 @@ final class ReplicationAlarms {
                     .build();
             addActions(overdue);
         }
+        if (!alarms.isEmpty() && actions.isEmpty()) {
+            Annotations.of(scope).addWarningV2(NOTIFY_NOBODY, "the " + alarms.size() + " alarms notify nobody:"
+                    + " neither alarmTopic nor alarmAction is set, so a database that loses its copies goes"
+                    + " unnoticed; set alarmTopic to your on-call topic");
+        }
         return List.copyOf(alarms);
+    }
+
+    private void defineFunctionErrorsAlarm(IFunction function) {
+        MetricOptions sum = MetricOptions.builder().statistic("Sum").build();
+        if (throttlesExpected) {
+            alarm("FunctionErrorsAlarm", function.metricErrors(sum), 0, 1, TreatMissingData.NOT_BREACHING,
+                    "The replication function failed; async retries follow, then the dead-letter queue. Throttles"
+                            + " are not counted: with reserved concurrency they are expected and retried.");
+            return;
+        }
+        MathExpression errorsOrThrottles = MathExpression.Builder.create()
+                .expression("FILL(errors, 0) + FILL(throttles, 0)")
+                .usingMetrics(new TreeMap<>(Map.of(
+                        "errors", function.metricErrors(sum),
+                        "throttles", function.metricThrottles(sum))))
+                .label("Errors + throttles")
+                .period(Duration.minutes(5))
+                .build();
+        alarm("FunctionErrorsAlarm", errorsOrThrottles, 0, 1, TreatMissingData.NOT_BREACHING,
+                "The replication function failed or was throttled; async retries follow, then the dead-letter"
+                        + " queue.");
     }
 
     private void alarm(String id, IMetric metric, double threshold, int evaluationPeriods, TreatMissingData missing,

@@ -49,6 +49,15 @@ final class ReplicationDashboard {
                 graph("Events", List.of(metrics.counter(MetricNames.IGNORED_EVENTS, null),
                         metrics.counter(MetricNames.INVALID_EVENTS, null))));
         dashboard.addWidgets(
+                graph("Backlog: copies waiting for a copy slot",
+                        List.of(metrics.gauge(MetricNames.COPY_BACKLOG, null))),
+                graph("Databases without backups, not copyable",
+                        List.of(metrics.gauge(MetricNames.DATABASES_WITHOUT_BACKUPS, null),
+                                metrics.gauge(MetricNames.DATABASES_NOT_COPYABLE, null))),
+                graph("Look-alikes; vault hand-over wait (s)",
+                        List.of(metrics.gauge(MetricNames.LOOK_ALIKE_SNAPSHOTS, null),
+                                metrics.gauge(MetricNames.OLDEST_COPY_AWAITING_VAULT_SECONDS, null))));
+        dashboard.addWidgets(
                 graph("Function", List.of(function.metricInvocations(), function.metricErrors(),
                         function.metricThrottles())),
                 graph("Function duration", List.of(function.metricDuration())),

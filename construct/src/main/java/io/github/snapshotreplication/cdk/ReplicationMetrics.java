@@ -1,7 +1,7 @@
 package io.github.snapshotreplication.cdk;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.github.snapshotreplication.contract.MetricNames;
 import software.amazon.awscdk.Duration;
@@ -14,7 +14,8 @@ import software.amazon.awscdk.services.cloudwatch.Stats;
  * Builds the {@link Metric}s the engine emits (EMF), in the contract's namespace, with this installation's dimension.
  *
  * <p>Counters default to {@code Sum} over 5 minutes; the per-sweep gauges (recovery point) to {@code Maximum} over
- * 1 hour, because a sweep emits them once per run. Options given by the caller win, except the dimensions.
+ * 1 hour, because a sweep emits them once per run. Options given by the caller are applied to that base metric,
+ * except the dimensions.
  */
 final class ReplicationMetrics {
 
@@ -58,26 +59,31 @@ final class ReplicationMetrics {
                 .build();
     }
 
+    /**
+     * A base metric (namespace, this installation's dimension, the default statistic and period) with the caller's
+     * options applied, as aws-cdk-lib's own {@code metric(name, props)} methods build theirs. The options may change
+     * anything but the dimensions: they identify this installation's data, and a metric with other dimensions has none.
+     */
     private Metric metric(String metricName, String statistic, Duration period, Map<String, String> extraDimensions,
                           MetricOptions options) {
         if (!MetricNames.ALL.contains(metricName)) {
             throw new IllegalArgumentException("metricName must be one of " + MetricNames.ALL + " (got '"
                     + metricName + "')");
         }
-        MetricOptions o = options != null ? options : MetricOptions.builder().build();
-        Map<String, String> dimensions = new HashMap<>(extraDimensions);
+        Map<String, String> dimensions = new TreeMap<>(extraDimensions);
         dimensions.put(MetricNames.DIMENSION_REPLICATION_ID, replicationId);
-        return Metric.Builder.create()
+        Metric base = Metric.Builder.create()
                 .namespace(MetricNames.NAMESPACE)
                 .metricName(metricName)
                 .dimensionsMap(dimensions)
-                .statistic(o.getStatistic() != null ? o.getStatistic() : statistic)
-                .period(o.getPeriod() != null ? o.getPeriod() : period)
-                .label(o.getLabel())
-                .color(o.getColor())
-                .unit(o.getUnit())
-                .account(o.getAccount())
-                .region(o.getRegion())
+                .statistic(statistic)
+                .period(period)
                 .build();
+        if (options == null) {
+            return base;
+        }
+        Metric applied = base.with(options);
+        return options.getDimensionsMap() == null ? applied
+                : applied.with(MetricOptions.builder().dimensionsMap(dimensions).build());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.TreeMap;
 
@@ -28,6 +29,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 final class ReplicationPermissions {
 
     private static final String MANAGED_BY_REQUEST_TAG = "aws:RequestTag/" + TagKeys.MANAGED_BY;
+    private static final String OWN_RESOURCE_TAG = "aws:ResourceTag/" + TagKeys.MANAGED_BY;
 
     private final Stack stack;
     private final String sourceRegion;
@@ -36,9 +38,10 @@ final class ReplicationPermissions {
     private final String replicationId;
     private final Collection<String> targetOptionGroups;
     private final String followUpRuleName;
+    private final boolean vault;
 
     ReplicationPermissions(Stack stack, String targetRegion, boolean aurora, String replicationId,
-                           Collection<String> targetOptionGroups, String followUpRuleName) {
+                           Collection<String> targetOptionGroups, String followUpRuleName, boolean vault) {
         this.stack = stack;
         this.sourceRegion = stack.getRegion();
         this.targetRegion = targetRegion;
@@ -46,6 +49,7 @@ final class ReplicationPermissions {
         this.replicationId = replicationId;
         this.targetOptionGroups = new TreeSet<>(targetOptionGroups);
         this.followUpRuleName = followUpRuleName;
+        this.vault = vault;
     }
 
     /**
@@ -61,11 +65,6 @@ final class ReplicationPermissions {
         // Copies are created only under this installation's identifier prefix, and only with its managed-by tag.
         statements.add(statement("CopyIntoTargetRegionWithManagedTag", copyAndTag, ownCopyArns(),
                 Map.of("StringEquals", Map.of(MANAGED_BY_REQUEST_TAG, replicationId))));
-        if (!targetOptionGroups.isEmpty()) {
-            // CopyDBSnapshot with OptionGroupName is also authorized against the option group (resource type og).
-            statements.add(statement("CopyWithMappedOptionGroups", List.of("rds:CopyDBSnapshot"),
-                    targetOptionGroups.stream().map(name -> arn(targetRegion, "rds", "og", name)).toList(), null));
-        }
         // Two facts, either of which a look-alike lacks: tags travel to copies of copies and to restored databases,
         // and the name prefix can be chosen by anyone; together they keep every other snapshot out of reach.
         statements.add(statement("DeleteOwnDBSnapshotCopies", List.of("rds:DeleteDBSnapshot"),
@@ -81,11 +80,43 @@ final class ReplicationPermissions {
                 List.of(stack.formatArn(ArnComponents.builder().service("events").region(sourceRegion)
                         .resource("rule").resourceName(followUpRuleName).arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
                         .build())), null));
+        if (vault) {
+            statements.addAll(vaultHandOver());
+        }
         if (targetKeyArn != null) {
             statements.addAll(keyUse("TargetKey", List.of(targetKeyArn), targetRegion));
             statements.addAll(keyUse("SourceKeys", List.of(arn(sourceRegion, "kms", "key")), sourceRegion));
         }
         return statements;
+    }
+
+    /**
+     * CopyDBSnapshot with OptionGroupName is also authorized against the option group (resource type og): one
+     * statement with the ARN of every mapped target option group, when there are any.
+     *
+     * @return the statement, or empty without a mapping
+     */
+    Optional<PolicyStatement> optionGroupStatement() {
+        if (targetOptionGroups.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(statement("CopyWithMappedOptionGroups", List.of("rds:CopyDBSnapshot"),
+                targetOptionGroups.stream().map(name -> arn(targetRegion, "rds", "og", name)).toList(), null));
+    }
+
+    /**
+     * In vault mode: share this installation's own copies (and only those) and note the hand-over in one tag. No
+     * statement names the vault account: sharing is an attribute of our snapshot, the vault acts with its own role.
+     */
+    private List<PolicyStatement> vaultHandOver() {
+        Map<String, Object> ownCopy = Map.of(OWN_RESOURCE_TAG, replicationId);
+        List<String> share = aurora ? List.of("rds:ModifyDBClusterSnapshotAttribute", "rds:ModifyDBSnapshotAttribute")
+                : List.of("rds:ModifyDBSnapshotAttribute");
+        return List.of(
+                statement("ShareOwnCopiesWithVault", share, ownCopyArns(), Map.of("StringEquals", ownCopy)),
+                statement("MarkOwnCopiesHandedToVault", List.of("rds:AddTagsToResource"), ownCopyArns(), Map.of(
+                        "StringEquals", ownCopy,
+                        "ForAllValues:StringEquals", Map.of("aws:TagKeys", List.of(TagKeys.VAULT)))));
     }
 
     private PolicyStatement describe() {

@@ -9,6 +9,7 @@ import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -19,7 +20,8 @@ import software.constructs.Construct;
 
 /**
  * The event path: RDS event subscriptions publish snapshot events to an SNS topic encrypted with a customer managed
- * key, which only RDS of this account and region may use to publish.
+ * key, which only RDS of this account and region may use to publish, and on which only AWS services may create
+ * grants.
  *
  * <p>Event categories, from "Amazon RDS event categories and event messages": RDS-EVENT-0042 (manual) and 0091
  * (automated) DB snapshot created are in category {@code creation} of source type {@code db-snapshot};
@@ -56,6 +58,7 @@ final class SnapshotEventSource {
                 .resources(List.of("*"))
                 .conditions(fromRdsOfThisAccount)
                 .build());
+        key.addToResourcePolicy(denyGrantsExceptForAwsServices());
         topic = Topic.Builder.create(scope, "Topic")
                 .masterKey(key)
                 .enforceSsl(true)
@@ -73,6 +76,23 @@ final class SnapshotEventSource {
             subscriptions.add(subscription(scope, "DbClusterSnapshotEvents", "db-cluster-snapshot",
                     DB_CLUSTER_SNAPSHOT_CATEGORY));
         }
+    }
+
+    /**
+     * Nobody but an AWS service may create grants on the key (Control Tower CT.KMS.PR.3). Nothing needs one: RDS and
+     * SNS use the key through its policy.
+     */
+    private static PolicyStatement denyGrantsExceptForAwsServices() {
+        return PolicyStatement.Builder.create()
+                .sid("DenyGrantsExceptForAwsServices")
+                .effect(Effect.DENY)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("kms:CreateGrant"))
+                .resources(List.of("*"))
+                .conditions(Map.of("BoolIfExists", new TreeMap<>(Map.of(
+                        "kms:GrantIsForAWSResource", "false",
+                        "aws:PrincipalIsAWSService", "false"))))
+                .build();
     }
 
     private CfnEventSubscription subscription(Construct scope, String id, String sourceType, String category) {

@@ -24,10 +24,11 @@ class ContractTest {
 
     private final Template full = template(props().includeAurora(true).retentionMaxAge(Duration.days(30))
             .includeDbIdentifiers(List.of("a*")).excludeDbIdentifiers(List.of("b*"))
-            .sourceTagFilter(Map.of("k", "v")).optionGroupMapping(Map.of("o", "p")).createDashboard(true).build());
+            .sourceTagFilter(Map.of("k", "v")).optionGroupMapping(Map.of("o", "p")).createDashboard(true)
+            .vaultAccount("210987654321").build());
 
     private static Set<String> environmentVariableConstants() {
-        return Settings.ALL.stream().map(Setting::variable).collect(Collectors.toSet());
+        return Settings.REPLICATION.stream().map(Setting::variable).collect(Collectors.toSet());
     }
 
     @Test

@@ -151,15 +151,15 @@ class IamPolicyTest {
 
     @Test
     void noKmsPermissionWithoutTargetKey() {
-        Map<String, Map<String, Object>> noKey = statementsBySid(template(props().targetKeyArn(null).build()));
+        Map<String, Map<String, Object>> noKey = statementsBySid(template(props().targetKey(null).build()));
         assertThat(noKey.values().toString()).doesNotContain("kms:");
         assertThat(noKey).containsKey("CopyIntoTargetRegionWithManagedTag");
     }
 
     @Test
-    void keyGivenAsIKeyIsUsedByArn() {
+    void targetKeyIsUsedByArn() {
         Stack stack = TestStacks.stack();
-        new CrossRegionSnapshotReplication(stack, "Replication", props().targetKeyArn(null)
+        new CrossRegionSnapshotReplication(stack, "Replication", props()
                 .targetKey(Key.fromKeyArn(stack, "Imported", TestStacks.TARGET_KEY_ARN)).build());
         Template withIKey = Template.fromStack(stack);
         assertThat(statementsBySid(withIKey).get("CreateGrantOnTargetKeyForRds"))
@@ -167,17 +167,61 @@ class IamPolicyTest {
     }
 
     @Test
-    void roleIsAssumedOnlyByLambdaAndHasNoManagedPolicies() {
+    void roleIsAssumedOnlyByLambdaAndHoldsOneCustomerManagedPolicyAndNoInlinePolicy() {
         Template t = template(props().build());
         t.hasResourceProperties("AWS::IAM::Role", Map.of(
                 "AssumeRolePolicyDocument", Map.of("Statement", List.of(Match.objectLike(Map.of(
                         "Principal", Map.of("Service", "lambda.amazonaws.com"))))),
-                "ManagedPolicyArns", Match.absent()));
-        t.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(
-                List.of(Match.objectLike(Map.of("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                                "Resource", Map.of("Fn::GetAtt", List.of("ReplicationLogGroup7C66ED4D", "Arn")))),
-                        Match.objectLike(Map.of("Action", "sqs:SendMessage",
-                                "Resource", Map.of("Fn::GetAtt", List.of("ReplicationDlq02BEF3C7", "Arn")))))))));
+                "ManagedPolicyArns", Match.absent(),
+                "Policies", Match.absent()));
+        t.resourceCountIs("AWS::IAM::Policy", 0);
+        t.resourceCountIs("AWS::IAM::ManagedPolicy", 1);
+        t.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("Roles",
+                List.of(Map.of("Ref", Match.stringLikeRegexp("ReplicationRole.*")))));
+    }
+
+    @Test
+    void everyStatementHasASid() {
+        Template t = template(props().includeAurora(true).optionGroupMapping(Map.of("a", "b")).build());
+        String policy = t.findResources("AWS::IAM::ManagedPolicy").toString();
+        assertThat(policy.split("Effect=").length - 1).isEqualTo(statementsBySid(t).size()).isGreaterThan(10);
+    }
+
+    @Test
+    void theLambdaServiceMayWriteLogsAndSendFailedEventsToTheDeadLetterQueue() {
+        assertThat(instancesOnly.get("WriteFunctionLogs"))
+                .containsEntry("Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .containsEntry("Resource", Map.of("Fn::GetAtt", List.of("ReplicationLogGroup7C66ED4D", "Arn")));
+        assertThat(instancesOnly.get("SendFailedEventsToDeadLetterQueue"))
+                .containsEntry("Action", "sqs:SendMessage")
+                .containsEntry("Resource", Map.of("Fn::GetAtt", List.of("ReplicationDlq02BEF3C7", "Arn")));
+        assertThat(instancesOnly).doesNotContainKeys("ManageVpcNetworkInterfaces", "WriteXRayTraces");
+    }
+
+    @Test
+    void everyPolicyLeavesRoomWithFiftyMappedOptionGroupsAndAVault() throws Exception {
+        Map<String, String> mapping = new java.util.TreeMap<>();
+        for (int i = 0; i < 50; i++) {
+            mapping.put("source-option-group-" + i, "target-option-group-name-" + i);
+        }
+        Stack stack = TestStacks.stack();
+        CompliantSetUp.define(stack, props().includeAurora(true).optionGroupMapping(mapping)
+                .vaultAccount("210987654321"));
+        Map<String, Map<String, Object>> policies = Template.fromStack(stack).findResources("AWS::IAM::ManagedPolicy");
+        assertThat(policies).hasSize(2);
+        for (Map<String, Object> policy : policies.values()) {
+            // IAM counts the characters of the resolved document without white space; the template form is longer.
+            String document = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(((Map<?, ?>) policy.get("Properties")).get("PolicyDocument"));
+            assertThat(document.length()).as("managed policies hold at most 6,144 characters").isLessThan(6_144);
+        }
+    }
+
+    @Test
+    void theFunctionWaitsForItsPolicy() {
+        Map<String, Map<String, Object>> functions = template(props().build()).findResources("AWS::Lambda::Function");
+        assertThat((List<?>) functions.values().iterator().next().get("DependsOn"))
+                .anySatisfy(d -> assertThat(d.toString()).startsWith("ReplicationPolicy"));
     }
 
     @Test

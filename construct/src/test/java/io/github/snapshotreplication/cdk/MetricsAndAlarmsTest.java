@@ -66,9 +66,41 @@ class MetricsAndAlarmsTest {
     }
 
     @Test
-    void definesTheSixAlarmsByDefault() {
+    void everyMetricMethodHasANoArgumentFormWithTheSameDefaults() {
+        TestStacks.withConstruct(props().build(), c -> {
+            assertMetric(c.metricCopiesStarted(), MetricNames.COPIES_STARTED, "Sum", 300);
+            assertMetric(c.metricCopyFailures(), MetricNames.COPY_FAILURES, "Sum", 300);
+            assertMetric(c.metricCopiesDeferred(), MetricNames.COPIES_DEFERRED, "Sum", 300);
+            assertMetric(c.metricDeletes(), MetricNames.DELETES, "Sum", 300);
+            assertMetric(c.metricIgnoredEvents(), MetricNames.IGNORED_EVENTS, "Sum", 300);
+            assertMetric(c.metricInvalidEvents(), MetricNames.INVALID_EVENTS, "Sum", 300);
+            assertMetric(c.metricSweepsCompleted(), MetricNames.SWEEPS_COMPLETED, "Sum", 300);
+            assertMetric(c.metricDatabasesWithoutCopy(), MetricNames.DATABASES_WITHOUT_COPY, "Maximum", 3600);
+            assertMetric(c.metric(MetricNames.DELETE_FAILURES), MetricNames.DELETE_FAILURES, "Sum", 300);
+            assertThat(c.metricNewestCopyAgeSeconds("orders-db").getDimensions())
+                    .containsEntry(MetricNames.DIMENSION_DB_IDENTIFIER, "orders-db");
+        });
+    }
+
+    @Test
+    void optionsAreAppliedToTheBaseMetric() {
+        TestStacks.withConstruct(props().build(), c -> {
+            Metric metric = c.metric(MetricNames.COPIES_ALREADY_PRESENT, MetricOptions.builder().label("Present")
+                    .color("#ff0000").unit(software.amazon.awscdk.services.cloudwatch.Unit.COUNT)
+                    .region("eu-west-1").build());
+            assertMetric(metric, MetricNames.COPIES_ALREADY_PRESENT, "Sum", 300);
+            assertThat(metric.getLabel()).isEqualTo("Present");
+            assertThat(metric.getColor()).isEqualTo("#ff0000");
+            assertThat(metric.getRegion()).isEqualTo("eu-west-1");
+        });
+    }
+
+    @Test
+    void definesTheSevenAlarmsByDefault() {
         Template t = template(props().build());
-        t.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+        t.resourceCountIs("AWS::CloudWatch::Alarm", 7);
+        t.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", MetricNames.DATABASES_WITHOUT_BACKUPS,
+                "Statistic", "Maximum", "Threshold", 0, "TreatMissingData", "ignore"));
         t.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", MetricNames.COPY_FAILURES,
                 "Namespace", MetricNames.NAMESPACE, "Statistic", "Sum", "Period", 300, "Threshold", 0,
                 "ComparisonOperator", "GreaterThanThreshold", "TreatMissingData", "notBreaching",
@@ -124,11 +156,13 @@ class MetricsAndAlarmsTest {
                 "AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible"), 0);
         template(props().createSweepOverdueAlarm(false).build()).resourcePropertiesCountIs(
                 "AWS::CloudWatch::Alarm", Map.of("MetricName", MetricNames.SWEEPS_COMPLETED), 0);
-        template(props().createRecoveryPointAlarms(false).build()).resourceCountIs("AWS::CloudWatch::Alarm", 4);
-        template(props().createFunctionErrorsAlarm(false).build()).resourceCountIs("AWS::CloudWatch::Alarm", 5);
+        template(props().createRecoveryPointAlarms(false).build()).resourceCountIs("AWS::CloudWatch::Alarm", 5);
+        template(props().createFunctionErrorsAlarm(false).build()).resourceCountIs("AWS::CloudWatch::Alarm", 6);
+        template(props().createDatabasesWithoutBackupsAlarm(false).build()).resourcePropertiesCountIs(
+                "AWS::CloudWatch::Alarm", Map.of("MetricName", MetricNames.DATABASES_WITHOUT_BACKUPS), 0);
         template(props().createCopyFailuresAlarm(false).createDeadLetterQueueAlarm(false)
                 .createFunctionErrorsAlarm(false).createRecoveryPointAlarms(false).createSweepOverdueAlarm(false)
-                .build()).resourceCountIs("AWS::CloudWatch::Alarm", 0);
+                .createDatabasesWithoutBackupsAlarm(false).build()).resourceCountIs("AWS::CloudWatch::Alarm", 0);
     }
 
     @Test
@@ -138,10 +172,10 @@ class MetricsAndAlarmsTest {
         new CrossRegionSnapshotReplication(stack, "Replication", props().alarmTopic(onCall).build());
         Template t = Template.fromStack(stack);
         Map<String, Map<String, Object>> alarms = t.findResources("AWS::CloudWatch::Alarm");
-        assertThat(alarms).hasSize(6);
+        assertThat(alarms).hasSize(7);
         t.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of(
                 "AlarmActions", List.of(Map.of("Ref", Match.stringLikeRegexp("OnCall.*"))),
-                "OKActions", List.of(Map.of("Ref", Match.stringLikeRegexp("OnCall.*")))), 6);
+                "OKActions", List.of(Map.of("Ref", Match.stringLikeRegexp("OnCall.*")))), 7);
         template(props().build()).resourcePropertiesCountIs("AWS::CloudWatch::Alarm",
                 Map.of("AlarmActions", Match.anyValue()), 0);
     }
@@ -150,12 +184,13 @@ class MetricsAndAlarmsTest {
     void dashboardOnlyWhenAskedAndShowsAlarmsAndMetrics() {
         TestStacks.withConstruct(props().createDashboard(true).build(), c -> {
             assertThat(c.getDashboard()).isNotNull();
-            assertThat(c.getAlarms()).hasSize(6);
+            assertThat(c.getAlarms()).hasSize(7);
         });
         Template t = template(props().createDashboard(true).build());
         t.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
         String body = t.findResources("AWS::CloudWatch::Dashboard").values().iterator().next().toString();
         assertThat(body).contains("Recovery point", "DatabasesWithoutCopy", "CopiesStarted", "CopyFailures",
-                "Deletes", "SweepsCompleted", "ApproximateNumberOfMessagesVisible", "alarms");
+                "Deletes", "SweepsCompleted", "ApproximateNumberOfMessagesVisible", "alarms", "CopyBacklog",
+                "DatabasesWithoutBackups", "DatabasesNotCopyable", "LookAlikeSnapshots");
     }
 }

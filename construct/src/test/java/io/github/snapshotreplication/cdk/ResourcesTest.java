@@ -177,7 +177,7 @@ class ResourcesTest {
 
     @Test
     void environmentLeavesOutUnsetOptionalSettings() {
-        Template noKey = template(props().targetKeyArn(null).build());
+        Template noKey = template(props().targetKey(null).build());
         Map<String, Object> function = TestStacks.onlyProperties(noKey, "AWS::Lambda::Function");
         assertThat(function.get("Environment").toString())
                 .doesNotContain(Settings.TARGET_KMS_KEY_ARN.variable(), Settings.RETENTION_MAX_AGE.variable(),
@@ -226,13 +226,35 @@ class ResourcesTest {
     @Test
     void deadLetterQueueIsEncryptedTlsOnlyAndKeepsMessagesFourteenDays() {
         instancesOnly.hasResourceProperties("AWS::SQS::Queue", Map.of(
-                "SqsManagedSseEnabled", true, "MessageRetentionPeriod", 1209600));
+                "SqsManagedSseEnabled", true, "MessageRetentionPeriod", 1209600,
+                "RedriveAllowPolicy", Map.of("redrivePermission", "allowAll")));
         instancesOnly.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of("PolicyDocument", Map.of("Statement",
                 Match.arrayWith(List.of(
                         Match.objectLike(Map.of("Effect", "Deny",
                                 "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))),
                         Match.objectLike(Map.of("Effect", "Allow", "Action", "sqs:SendMessage",
+                                "Principal", Map.of("Service", "sns.amazonaws.com"),
+                                "Condition", Map.of("ArnEquals",
+                                        Map.of("aws:SourceArn", Map.of("Ref", "ReplicationTopic80B17791"))))),
+                        Match.objectLike(Map.of("Effect", "Allow", "Action", "sqs:SendMessage",
                                 "Principal", Map.of("Service", "events.amazonaws.com"))))))));
+    }
+
+    @Test
+    void eventsTheTopicCannotDeliverGoToTheDeadLetterQueue() {
+        instancesOnly.hasResourceProperties("AWS::SNS::Subscription", Map.of("RedrivePolicy", Map.of(
+                "deadLetterTargetArn", Map.of("Fn::GetAtt", List.of("ReplicationDlq02BEF3C7", "Arn")))));
+    }
+
+    @Test
+    void onlyAwsServicesMayCreateGrantsOnTheTopicKey() {
+        instancesOnly.hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "DenyGrantsExceptForAwsServices",
+                        "Effect", "Deny", "Action", "kms:CreateGrant", "Principal", Map.of("AWS", "*"),
+                        "Resource", "*",
+                        "Condition", Map.of("BoolIfExists", Map.of("kms:GrantIsForAWSResource", "false",
+                                "aws:PrincipalIsAWSService", "false")))))))));
     }
 
     @Test
@@ -244,6 +266,7 @@ class ResourcesTest {
             assertThat(c.getTopicKey()).isNotNull();
             assertThat(c.getDeadLetterQueue()).isNotNull();
             assertThat(c.getRole()).isNotNull();
+            assertThat(c.getPolicy().getNode().getPath()).isEqualTo("DatabaseStack/Replication/Policy");
             assertThat(c.getSchedule()).isNotNull();
             assertThat(c.getLogGroup()).isNotNull();
             assertThat(c.getEventSubscriptions()).extracting(s -> s.getSourceType())
@@ -257,7 +280,7 @@ class ResourcesTest {
     void childIdsAreStable() {
         TestStacks.withConstruct(props().build(), c -> assertThat(c.getNode().getChildren())
                 .extracting(child -> child.getNode().getId())
-                .contains("TopicKey", "Topic", "DbSnapshotEvents", "Dlq", "LogGroup", "Role", "Function", "Alias",
-                        "Subscription", "Schedule"));
+                .contains("TopicKey", "Topic", "DbSnapshotEvents", "Dlq", "LogGroup", "Role", "Policy", "Function",
+                        "Alias", "Subscription", "Schedule"));
     }
 }

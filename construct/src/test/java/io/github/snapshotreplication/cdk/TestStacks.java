@@ -10,6 +10,8 @@ import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.kms.Key;
 
 /** Stacks and props for the construct tests: account 123456789012, source region eu-west-1. */
 final class TestStacks {
@@ -32,7 +34,12 @@ final class TestStacks {
 
     /** Props with the required target region and a target key. */
     static CrossRegionSnapshotReplicationProps.Builder props() {
-        return CrossRegionSnapshotReplicationProps.builder().targetRegion(TARGET_REGION).targetKeyArn(TARGET_KEY_ARN);
+        return CrossRegionSnapshotReplicationProps.builder().targetRegion(TARGET_REGION).targetKey(key(TARGET_KEY_ARN));
+    }
+
+    /** A key imported by ARN, as a user imports the key of the target region. */
+    static IKey key(String keyArn) {
+        return Key.fromKeyArn(new Stack(new App(), "Keys"), "Key", keyArn);
     }
 
     /** Synthesizes a stack holding one construct with the given props. */
@@ -48,11 +55,11 @@ final class TestStacks {
         return stack;
     }
 
-    /** The statements of the function's IAM policy, by {@code Sid} (statements without one are left out). */
+    /** The statements of the function's managed policy, by {@code Sid} (statements without one are left out). */
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> statementsBySid(Template template) {
         Map<String, Map<String, Object>> bySid = new LinkedHashMap<>();
-        Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
+        Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::ManagedPolicy");
         for (Map<String, Object> policy : policies.values()) {
             Map<String, Object> properties = (Map<String, Object>) policy.get("Properties");
             Map<String, Object> document = (Map<String, Object>) properties.get("PolicyDocument");

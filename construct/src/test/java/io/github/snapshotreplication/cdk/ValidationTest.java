@@ -21,13 +21,34 @@ import software.amazon.awscdk.Token;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.kms.Alias;
 import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.sns.Topic;
 
 class ValidationTest {
 
     private static void build(CrossRegionSnapshotReplicationProps props) {
         new CrossRegionSnapshotReplication(TestStacks.stack(), "Replication", props);
+    }
+
+    /** The problems of one failed construction, one per line of the message. */
+    private static List<String> problems(CrossRegionSnapshotReplicationProps props) {
+        try {
+            build(props);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage().lines().skip(1).map(l -> l.replaceFirst("^  - ", "")).toList();
+        }
+        throw new AssertionError("expected the props to be refused");
+    }
+
+    private static List<String> warnings(Stack stack) {
+        return Annotations.fromStack(stack).findWarning("*", Match.anyValue()).stream()
+                .map(SynthesisMessage::getEntry).map(e -> e.getData().toString()).toList();
     }
 
     @Test
@@ -38,47 +59,70 @@ class ValidationTest {
 
     @Test
     void failsOnMalformedRegion() {
-        assertThatThrownBy(() -> build(props().targetRegion("Frankfurt").targetKeyArn(null).build()))
+        assertThatThrownBy(() -> build(props().targetRegion("Frankfurt").targetKey(null).build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("targetRegion must be a region name like eu-central-1 (got 'Frankfurt')");
     }
 
     @Test
     void failsWhenTargetIsTheStackRegion() {
-        assertThatThrownBy(() -> build(props().targetRegion("eu-west-1").targetKeyArn(null).build()))
+        assertThatThrownBy(() -> build(props().targetRegion("eu-west-1").targetKey(null).build()))
                 .hasMessageContaining("targetRegion must differ from the stack region (got eu-west-1)");
     }
 
     @Test
-    void failsWithBothKeyProps() {
+    void failsOnTargetRegionOfAnotherPartition() {
+        assertThat(problems(props().targetRegion("cn-north-1").targetKey(null).build())).singleElement()
+                .asString().contains("targetRegion must be in the partition of the stack region eu-west-1 (aws)",
+                        "cn-north-1 is in aws-cn");
+    }
+
+    @Test
+    void warnsOnARegionNameTheLibraryDoesNotKnow() {
+        Stack stack = TestStacks.withConstruct(props().targetRegion("eu-central-9").targetKey(null).build(),
+                c -> { });
+        Annotations.fromStack(stack).hasWarning("/DatabaseStack/Replication", Match.stringLikeRegexp(
+                "targetRegion 'eu-central-9' is not a region this aws-cdk-lib knows.*"
+                        + "\\[ack: snapshot-replication:unknown-target-region\\]"));
+        assertThat(warnings(TestStacks.withConstruct(props().build(), c -> { })))
+                .noneMatch(w -> w.contains("is not a region"));
+    }
+
+    @Test
+    void aMalformedTargetRegionIsOneMessageNotFollowedByAdviceAboutTheKey() {
+        assertThat(problems(props().targetRegion("eu-central").build())).singleElement().asString()
+                .startsWith("targetRegion must be a region name");
+        assertThat(problems(props().targetRegion("eu-west-1").build())).singleElement().asString()
+                .startsWith("targetRegion must differ from the stack region");
+    }
+
+    @Test
+    void failsOnAliasInsteadOfKey() {
+        assertThat(problems(props().targetKey(TestStacks.key("arn:aws:kms:eu-central-1:123456789012:alias/rds"))
+                .build())).singleElement().asString().startsWith("targetKey must be a KMS key ARN");
+        Stack stack = TestStacks.stack();
+        assertThatThrownBy(() -> new CrossRegionSnapshotReplication(stack, "Replication", props()
+                .targetKey(Alias.fromAliasName(stack, "Alias", "alias/rds")).build()))
+                .hasMessageContaining("targetKey must be a KMS key, not an alias");
+    }
+
+    @Test
+    void failsOnKeyOfAnotherRegion() {
+        assertThat(problems(props().targetKey(TestStacks.key(
+                "arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-4e5f-6789-abcd-ef0123456789")).build()))
+                .singleElement().asString().isEqualTo("targetKey must be a key in targetRegion eu-central-1 (got a"
+                        + " key in us-east-1); import the key of eu-central-1 with Key.fromKeyArn");
         assertThatThrownBy(() -> {
             Stack stack = TestStacks.stack();
-            new CrossRegionSnapshotReplication(stack, "Replication", props()
-                    .targetKey(Key.fromKeyArn(stack, "K", TestStacks.TARGET_KEY_ARN)).build());
-        }).hasMessageContaining("provide targetKey or targetKeyArn, but not both");
-    }
-
-    @Test
-    void failsOnKeyArnOfAnotherRegion() {
-        assertThatThrownBy(() -> build(props()
-                .targetKeyArn("arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-4e5f-6789-abcd-ef0123456789").build()))
-                .hasMessageContaining("targetKeyArn must be a key in targetRegion eu-central-1"
-                        + " (got a key in us-east-1)");
-    }
-
-    @Test
-    void failsOnAliasArnInsteadOfKeyArn() {
-        assertThatThrownBy(() -> build(props().targetKeyArn("arn:aws:kms:eu-central-1:123456789012:alias/rds").build()))
-                .hasMessageContaining("targetKeyArn must be a KMS key ARN");
-    }
-
-    @Test
-    void failsOnIKeyOfAnotherRegion() {
-        assertThatThrownBy(() -> {
-            Stack stack = TestStacks.stack();
-            new CrossRegionSnapshotReplication(stack, "Replication", props().targetKeyArn(null).targetKey(
-                    Key.fromKeyArn(stack, "K", "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d")).build());
+            new CrossRegionSnapshotReplication(stack, "Replication", props().targetKey(new Key(stack, "K")).build());
         }).hasMessageContaining("targetKey must be a key in targetRegion eu-central-1 (got a key in eu-west-1)");
+    }
+
+    @Test
+    void failsOnLogKeyOfAnotherRegion() {
+        assertThat(problems(props().logEncryptionKey(TestStacks.key(TestStacks.TARGET_KEY_ARN)).build()))
+                .singleElement().asString().startsWith("logEncryptionKey must be a key in the stack region eu-west-1"
+                        + " (got a key in eu-central-1)");
     }
 
     @Test
@@ -111,6 +155,21 @@ class ValidationTest {
     }
 
     @Test
+    void failsOnReservedConcurrencyBelowOne() {
+        assertThat(problems(props().reservedConcurrentExecutions(0).build())).singleElement().asString()
+                .startsWith("reservedConcurrentExecutions must be a whole number of at least 1 (got 0)");
+    }
+
+    @Test
+    void failsOnNetworkPropsWithoutVpc() {
+        assertThat(problems(props().vpcSubnets(SubnetSelection.builder()
+                .subnetType(SubnetType.PRIVATE_WITH_EGRESS).build()).build())).singleElement().asString()
+                .startsWith("vpcSubnets needs vpc");
+        assertThat(problems(props().securityGroups(List.<ISecurityGroup>of()).build())).singleElement().asString()
+                .startsWith("securityGroups needs vpc");
+    }
+
+    @Test
     void failsOnContradictingIncludeAndExclude() {
         assertThatThrownBy(() -> build(props().includeDbIdentifiers(List.of("orders-*"))
                 .excludeDbIdentifiers(List.of("ORDERS-*")).build()))
@@ -136,25 +195,40 @@ class ValidationTest {
 
     @Test
     void failsWithEveryProblemInOneMessage() {
-        assertThatThrownBy(() -> build(props().targetRegion("eu-west-1").targetKeyArn(null).retentionKeepLast(0)
-                .maxConcurrentDbSnapshotCopies(50).build()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContainingAll("targetRegion", "retentionKeepLast", "maxConcurrentDbSnapshotCopies");
+        assertThat(problems(props().targetRegion("eu-west-1").retentionKeepLast(0).maxConcurrentDbSnapshotCopies(50)
+                .build())).hasSize(3).anySatisfy(p -> assertThat(p).startsWith("targetRegion"))
+                .anySatisfy(p -> assertThat(p).startsWith("retentionKeepLast"))
+                .anySatisfy(p -> assertThat(p).startsWith("maxConcurrentDbSnapshotCopies"));
     }
 
     @Test
     void failsOnUnknownMetricName() {
-        TestStacks.withConstruct(props().build(), c -> assertThatThrownBy(() -> c.metric("Copies", null))
+        TestStacks.withConstruct(props().build(), c -> assertThatThrownBy(() -> c.metric("Copies"))
                 .hasMessageContaining("metricName must be one of"));
     }
 
     @Test
     void warnsWhenNoTargetKeyIsGiven() {
-        Stack stack = TestStacks.withConstruct(props().targetKeyArn(null).build(), c -> { });
+        Stack stack = TestStacks.withConstruct(props().targetKey(null).build(), c -> { });
         Annotations.fromStack(stack).hasWarning("/DatabaseStack/Replication",
                 Match.stringLikeRegexp(".*encrypted snapshots cannot be copied.*"));
-        Stack withKey = TestStacks.withConstruct(props().build(), c -> { });
-        assertThat(Annotations.fromStack(withKey).findWarning("*", Match.anyValue())).isEmpty();
+        assertThat(warnings(TestStacks.withConstruct(props().build(), c -> { })))
+                .noneMatch(w -> w.contains("targetKey"));
+    }
+
+    @Test
+    void warnsThatAlarmsWithoutTopicOrActionNotifyNobody() {
+        Annotations.fromStack(TestStacks.withConstruct(props().build(), c -> { })).hasWarning(
+                "/DatabaseStack/Replication", Match.stringLikeRegexp("the 7 alarms notify nobody: neither alarmTopic"
+                        + " nor alarmAction is set.*\\[ack: snapshot-replication:alarms-notify-nobody\\]"));
+        Stack withTopic = TestStacks.stack();
+        new CrossRegionSnapshotReplication(withTopic, "Replication", props()
+                .alarmTopic(new Topic(withTopic, "OnCall")).build());
+        assertThat(warnings(withTopic)).isEmpty();
+        Stack noAlarms = TestStacks.withConstruct(props().createCopyFailuresAlarm(false)
+                .createDeadLetterQueueAlarm(false).createFunctionErrorsAlarm(false).createRecoveryPointAlarms(false)
+                .createSweepOverdueAlarm(false).createDatabasesWithoutBackupsAlarm(false).build(), c -> { });
+        assertThat(warnings(noAlarms)).noneMatch(w -> w.contains("notify nobody"));
     }
 
     @Test
@@ -164,9 +238,11 @@ class ValidationTest {
         assertThatNoException().isThrownBy(() -> new CrossRegionSnapshotReplication(stack, "Replication",
                 CrossRegionSnapshotReplicationProps.builder()
                         .targetRegion(regionParam)
-                        .targetKeyArn(Token.asString(Lazy.uncachedString(producer("arn:aws:kms:us-east-1:1:alias/x"))))
+                        .targetKey(Key.fromKeyArn(stack, "K",
+                                Token.asString(Lazy.uncachedString(producer("arn:aws:kms:us-east-1:1:alias/x")))))
                         .retentionKeepLast(Token.asNumber(Lazy.uncachedNumber(numberProducer(0))))
                         .maxConcurrentDbSnapshotCopies(Token.asNumber(Lazy.uncachedNumber(numberProducer(99))))
+                        .reservedConcurrentExecutions(Token.asNumber(Lazy.uncachedNumber(numberProducer(0))))
                         .retentionMaxAge(Duration.seconds(Token.asNumber(Lazy.uncachedNumber(numberProducer(1)))))
                         .includeDbIdentifiers(List.of(Token.asString(Lazy.uncachedString(producer("a_b")))))
                         .build()));
@@ -176,16 +252,22 @@ class ValidationTest {
     }
 
     @Test
-    void environmentAgnosticStackSkipsRegionComparison() {
+    void environmentAgnosticStackWarnsWhichChecksCannotRun() {
         Stack agnostic = new Stack(new App(), "Agnostic");
         assertThat(Token.isUnresolved(agnostic.getRegion())).isTrue();
         assertThatNoException().isThrownBy(() -> new CrossRegionSnapshotReplication(agnostic, "Replication",
                 props().build()));
-        Template.fromStack(agnostic).hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument",
+        Annotations.fromStack(agnostic).hasWarning("/Agnostic/Replication", Match.stringLikeRegexp(
+                "the stack has no region \\(environment-agnostic\\), so synth cannot check that targetRegion differs"
+                        + " from the source region, nor that both regions are in one partition; give the stack an"
+                        + " env.*\\[ack: snapshot-replication:environment-agnostic\\]"));
+        Template.fromStack(agnostic).hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument",
                 Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Sid", "DescribeDatabasesAndSnapshots",
                         "Condition", Map.of("StringEquals", Map.of("aws:RequestedRegion",
                                 List.of(Map.of("Ref", "AWS::Region"), "eu-central-1"))))))))));
+        assertThat(warnings(TestStacks.withConstruct(props().build(), c -> { })))
+                .noneMatch(w -> w.contains("environment-agnostic"));
     }
 
     @Test

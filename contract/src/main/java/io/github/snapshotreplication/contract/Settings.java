@@ -19,7 +19,7 @@ public final class Settings {
             "region the copies are made in; must differ from the source region");
 
     /** KMS key of the target region that re-encrypts copies of encrypted snapshots. */
-    public static final Setting TARGET_KMS_KEY_ARN = Setting.of("TARGET_KMS_KEY_ARN", "targetKeyArn",
+    public static final Setting TARGET_KMS_KEY_ARN = Setting.of("TARGET_KMS_KEY_ARN", "targetKey",
             Format.KMS_KEY_ARN, null, "KMS key in the target region that re-encrypts copies of encrypted snapshots;"
                     + " unset: encrypted snapshots are not copied");
 
@@ -123,7 +123,14 @@ public final class Settings {
             MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES, FOLLOW_UP_RULE_NAME, VAULT_ACCOUNT, VAULT_SOURCE_ACCOUNTS,
             VAULT_KMS_KEY_ARN, VAULT_RETENTION, DRY_RUN);
 
-    /** The settings of the vault's function ({@code SnapshotVault}); the others are the source side's. */
+    /** The settings of the replication function ({@code CrossRegionSnapshotReplication}), each set by the construct. */
+    public static final List<Setting> REPLICATION = List.of(TARGET_REGION, TARGET_KMS_KEY_ARN, REPLICATION_ID,
+            INCLUDE_AURORA, COPY_MANUAL_SNAPSHOTS, INCLUDE_READ_REPLICAS, RETENTION_KEEP_LAST, RETENTION_MAX_AGE,
+            INCLUDE_DB_IDENTIFIERS, EXCLUDE_DB_IDENTIFIERS, SOURCE_TAG_FILTER, OPTION_GROUP_MAPPING,
+            MAX_CONCURRENT_DB_SNAPSHOT_COPIES, MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES, FOLLOW_UP_RULE_NAME, VAULT_ACCOUNT,
+            DRY_RUN);
+
+    /** The settings of the vault's function ({@code SnapshotVault}). */
     public static final List<Setting> VAULT = List.of(REPLICATION_ID, INCLUDE_AURORA, VAULT_SOURCE_ACCOUNTS,
             VAULT_KMS_KEY_ARN, VAULT_RETENTION, DRY_RUN);
 

@@ -16,6 +16,8 @@ import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.rds.AuroraPostgresClusterEngineProps;
 import software.amazon.awscdk.services.rds.AuroraPostgresEngineVersion;
 import software.amazon.awscdk.services.rds.ClusterInstance;
@@ -25,16 +27,24 @@ import software.amazon.awscdk.services.rds.DatabaseInstance;
 import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
 import software.amazon.awscdk.services.rds.PostgresEngineVersion;
 import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
+import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
 /**
  * An existing-looking database stack: a VPC, an RDS for PostgreSQL instance and an Aurora PostgreSQL cluster, whose
- * snapshots are kept in eu-central-1 by the five lines at the end of the constructor.
+ * snapshots are kept in eu-central-1 by the replication at the end of the constructor.
+ *
+ * <p>The replication is set up as a regulated workload needs it, so that the cdk-nag packs (AwsSolutions, HIPAA,
+ * NIST 800-53 R5, PCI DSS, Serverless) and the Control Tower proactive controls pass on its resources: the function
+ * runs in subnets whose NAT gateway reaches the RDS API of both regions, its logs are encrypted with a key of this
+ * account, its concurrency is reserved, it is traced, and its alarms notify an encrypted topic.
  */
 public class DatabaseStack extends Stack {
 
     /** KMS key in eu-central-1 that encrypts the copies (create it there first; this one is a placeholder). */
     static final String TARGET_KEY_ID = "0a1b2c3d-4e5f-6789-abcd-ef0123456789";
+    /** Subnets of the replication function: private, with a route to the NAT gateway. */
+    static final String REPLICATION_SUBNETS = "Replication";
 
     private final CrossRegionSnapshotReplication replication;
 
@@ -47,9 +57,16 @@ public class DatabaseStack extends Stack {
         super(scope, id, props);
         Vpc vpc = Vpc.Builder.create(this, "Vpc")
                 .maxAzs(2)
-                .natGateways(0)
-                .subnetConfiguration(List.of(SubnetConfiguration.builder()
-                        .name("Databases").subnetType(SubnetType.PRIVATE_ISOLATED).build()))
+                // The function calls the RDS API of eu-central-1 too; interface endpoints serve their own region
+                // only, so that call leaves through a NAT gateway.
+                .natGateways(1)
+                .subnetConfiguration(List.of(
+                        SubnetConfiguration.builder().name("Databases").subnetType(SubnetType.PRIVATE_ISOLATED)
+                                .cidrMask(24).build(),
+                        SubnetConfiguration.builder().name(REPLICATION_SUBNETS)
+                                .subnetType(SubnetType.PRIVATE_WITH_EGRESS).cidrMask(24).build(),
+                        SubnetConfiguration.builder().name("Egress").subnetType(SubnetType.PUBLIC).cidrMask(24)
+                                .build()))
                 .build();
         // A VPC in a concrete environment names its zones; that is what the zone lookup (cdk.context.json) is for.
         Validations.of(vpc).acknowledge(Acknowledgment.builder().id("CloudFormation-Validate::W3010")
@@ -71,11 +88,30 @@ public class DatabaseStack extends Stack {
                 .storageEncrypted(true)
                 .build();
 
+        Key logKey = Key.Builder.create(this, "LogKey")
+                .description("Encrypts the logs of the snapshot replication")
+                .enableKeyRotation(true)
+                .build();
+        Topic alarmTopic = Topic.Builder.create(this, "AlarmTopic")
+                .masterKey(Key.Builder.create(this, "AlarmTopicKey")
+                        .description("Encrypts the alarm notifications of the snapshot replication")
+                        .enableKeyRotation(true)
+                        .build())
+                .enforceSsl(true)
+                .build();
         replication = new CrossRegionSnapshotReplication(this, "SnapshotReplication",
                 CrossRegionSnapshotReplicationProps.builder()
                         .targetRegion("eu-central-1")
-                        .targetKeyArn("arn:aws:kms:eu-central-1:" + getAccount() + ":key/" + TARGET_KEY_ID)
+                        .targetKey(Key.fromKeyArn(this, "TargetKey",
+                                "arn:aws:kms:eu-central-1:" + getAccount() + ":key/" + TARGET_KEY_ID))
                         .includeAurora(true)
+                        .vpc(vpc)
+                        .vpcSubnets(SubnetSelection.builder().subnetGroupName(REPLICATION_SUBNETS).build())
+                        .logEncryptionKey(logKey)
+                        // Needs an account concurrency quota above 10: Lambda keeps 10 executions unreserved.
+                        .reservedConcurrentExecutions(2)
+                        .tracing(Tracing.ACTIVE)
+                        .alarmTopic(alarmTopic)
                         .build());
     }
 

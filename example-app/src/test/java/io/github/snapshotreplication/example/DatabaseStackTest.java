@@ -2,23 +2,21 @@ package io.github.snapshotreplication.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.snapshotreplication.compliance.Compliance;
+import io.github.snapshotreplication.compliance.Compliance.Finding;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
-import software.amazon.awscdk.cxapi.SynthesisMessage;
 
 /**
  * How to test your own stack with the construct: synthesize the stack offline, assert on the template, and run
- * cdk-nag on the construct's part of it.
+ * the cdk-nag packs and the Control Tower guard rules on the construct's part of it.
  */
 class DatabaseStackTest {
 
@@ -53,7 +51,7 @@ class DatabaseStackTest {
     void replicationCanOnlyDeleteItsOwnCopies() {
         DatabaseStack stack = stack();
         String id = stack.getReplication().getReplicationId();
-        Template.fromStack(stack).hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of(
+        Template.fromStack(stack).hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of(
                 "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Action", "rds:DeleteDBSnapshot",
                         "Condition", Map.of("StringEquals",
@@ -61,18 +59,33 @@ class DatabaseStackTest {
     }
 
     @Test
-    void replicationPassesAwsSolutionsChecks() {
+    void replicationPassesEveryCdkNagPack() {
         DatabaseStack stack = stack();
-        Aspects.of(stack).add(new AwsSolutionsChecks());
-        Annotations annotations = Annotations.fromStack(stack);
-        List<SynthesisMessage> findings = new ArrayList<>();
-        findings.addAll(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")));
-        findings.addAll(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")));
+        List<Finding> findings = Compliance.nagFindings(stack, stack);
         // Paths are matched exactly, so filter by prefix: the example databases are not the subject of this test.
         String construct = "/" + stack.getStackName() + "/SnapshotReplication/";
-        assertThat(findings).filteredOn(m -> m.getId().startsWith(construct))
-                .extracting(m -> m.getEntry().getData()).isEmpty();
+        assertThat(findings).filteredOn(f -> f.path().startsWith(construct)).isEmpty();
         // The same query does see the findings of the example databases, so the empty result above means something.
-        assertThat(findings).extracting(SynthesisMessage::getId).contains("/ExampleDatabaseStack/OrdersDb/Resource");
+        assertThat(findings).extracting(Finding::path).contains("/ExampleDatabaseStack/OrdersDb/Resource");
+    }
+
+    @Test
+    void replicationPassesTheControlTowerProactiveControls() {
+        DatabaseStack stack = stack();
+        assertThat(Compliance.guardFindings(stack, stack.getReplication())).isEmpty();
+        assertThat(Compliance.guardFindings(stack, stack)).extracting(Finding::path)
+                .contains("/ExampleDatabaseStack/OrdersDb/Resource");
+    }
+
+    @Test
+    void replicationRunsInTheSubnetsWithNatEgressAndWarnsAboutNothing() {
+        DatabaseStack stack = stack();
+        Template.fromStack(stack).hasResourceProperties("AWS::Lambda::Function", Map.of("VpcConfig", Map.of(
+                "SubnetIds", List.of(Map.of("Ref", Match.stringLikeRegexp("VpcReplicationSubnet1.*")),
+                        Map.of("Ref", Match.stringLikeRegexp("VpcReplicationSubnet2.*"))),
+                "SecurityGroupIds", Match.anyValue())));
+        assertThat(Annotations.fromStack(stack).findWarning("*", Match.anyValue()))
+                .filteredOn(m -> m.getId().startsWith("/ExampleDatabaseStack/SnapshotReplication"))
+                .extracting(m -> m.getEntry().getData()).isEmpty();
     }
 }

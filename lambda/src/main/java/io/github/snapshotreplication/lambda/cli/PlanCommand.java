@@ -23,6 +23,14 @@ import java.util.Map;
 public final class PlanCommand {
 
     static final String USAGE = "usage: java -jar snapshot-replication-lambda.jar plan [--json] [--set NAME=VALUE]...";
+    static final String HELP = USAGE + "\n\n"
+            + "Prints what the next sweep would copy, defer and delete, and why, with read-only RDS calls.\n"
+            + "Settings come from the same environment variables as the Lambda's (docs/lambda-configuration.md),\n"
+            + "credentials and region from the AWS SDK's usual sources (AWS_PROFILE, AWS_REGION...).\n\n"
+            + "  --json             print the plan as JSON\n"
+            + "  --set NAME=VALUE   override one setting, e.g. --set RETENTION_KEEP_LAST=3\n"
+            + "  --help, -h         print this help\n\n"
+            + "Exit status: 0 printed, 1 RDS failed, 2 bad arguments or settings.";
 
     private PlanCommand() {
     }
@@ -36,10 +44,14 @@ public final class PlanCommand {
     /**
      * Runs the command.
      *
-     * @return the exit status: 0 printed, 1 RDS failed, 2 bad arguments or settings
+     * @return the exit status: 0 printed (or help asked for), 1 RDS failed, 2 bad arguments or settings
      */
     static int run(List<String> args, Map<String, String> environment, ClientSettings clients, Clock clock,
                    PrintStream out, PrintStream err) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println(HELP);
+            return 0;
+        }
         if (args.isEmpty() || !args.get(0).equals("plan")) {
             err.println(USAGE);
             return 2;

@@ -90,8 +90,8 @@ class ReplicationSettingsTest {
             "AWS_REGION|''|AWS_REGION is not set",
             "REPLICATION_ID|''|REPLICATION_ID is not set",
             "REPLICATION_ID|orders#dr|REPLICATION_ID must be 1 to 256 letters",
-            "TARGET_KMS_KEY_ARN|alias/dr|targetKeyArn (TARGET_KMS_KEY_ARN) must be a KMS key ARN",
-            "TARGET_KMS_KEY_ARN|arn:aws:kms:eu-west-1:123456789012:key/abc|targetKeyArn (TARGET_KMS_KEY_ARN) must be"
+            "TARGET_KMS_KEY_ARN|alias/dr|targetKey (TARGET_KMS_KEY_ARN) must be a KMS key ARN",
+            "TARGET_KMS_KEY_ARN|arn:aws:kms:eu-west-1:123456789012:key/abc|targetKey (TARGET_KMS_KEY_ARN) must be"
                     + " a key in eu-central-1 (got a key in eu-west-1)",
             "INCLUDE_AURORA_CLUSTERS|yes|includeAurora (INCLUDE_AURORA_CLUSTERS) must be true or false",
             "COPY_MANUAL_SNAPSHOTS|1|copyManualSnapshots (COPY_MANUAL_SNAPSHOTS) must be true or false",
