@@ -2,7 +2,6 @@ package io.github.snapshotreplication.fakerds;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /** DescribeDBClusterSnapshots, CopyDBClusterSnapshot and DeleteDBClusterSnapshot. */
 final class ClusterSnapshotActions {
@@ -16,14 +15,14 @@ final class ClusterSnapshotActions {
             Map.of("snapshot-type", DbClusterSnapshot::snapshotType, "engine", DbClusterSnapshot::engine),
             DbClusterSnapshot::snapshotType));
 
-    private final Function<String, FakeRegion> regions;
+    private final Accounts accounts;
 
-    ClusterSnapshotActions(Function<String, FakeRegion> regions) {
-        this.regions = regions;
+    ClusterSnapshotActions(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     void describe(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         ResourceStore.Page<DbClusterSnapshot> page = DESCRIBE.run(request, region, region.state().clusterSnapshots());
         xml.start("DBClusterSnapshots");
         page.items().forEach(s -> ResourceXml.dbClusterSnapshot(xml, s));
@@ -32,14 +31,17 @@ final class ClusterSnapshotActions {
     }
 
     void copy(QueryRequest request, XmlWriter xml) {
-        FakeRegion target = regions.apply(request.region());
+        FakeRegion target = accounts.caller(request);
         String sourceValue = request.required("SourceDBClusterSnapshotIdentifier");
         String targetId = request.required("TargetDBClusterSnapshotIdentifier");
         CopyRules.checkTargetIdentifier("TargetDBClusterSnapshotIdentifier", targetId, MAX_IDENTIFIER_LENGTH);
         QueryError notFound = new QueryError(FakeError.DB_CLUSTER_SNAPSHOT_NOT_FOUND,
                 "DBClusterSnapshot not found: " + sourceValue);
-        CopyRules.Source location = CopyRules.resolveSource(sourceValue, "cluster-snapshot", target, regions,
+        CopyRules.Source location = CopyRules.resolveSource(sourceValue, "cluster-snapshot", target, accounts,
                 notFound);
+        if (location.crossAccount()) {
+            throw notFound;
+        }
         DbClusterSnapshot source = location.region().dbClusterSnapshot(location.identifier())
                 .orElseThrow(() -> notFound);
         if (!SnapshotStatus.AVAILABLE.equals(source.status())) {
@@ -78,7 +80,7 @@ final class ClusterSnapshotActions {
     }
 
     void delete(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         String value = request.required("DBClusterSnapshotIdentifier");
         String id = Describe.localId(value, "cluster-snapshot", region);
         DbClusterSnapshot removed = region.state().locked(() -> {

@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -14,8 +13,15 @@ import java.util.regex.Pattern;
  */
 final class CopyRules {
 
-    /** Where the source snapshot lives. */
-    record Source(FakeRegion region, String identifier, boolean crossRegion) {
+    /**
+     * Where the source snapshot lives.
+     *
+     * @param region       the source's region, in the source's account
+     * @param identifier   the source's identifier there
+     * @param crossRegion  true when that region is not the region called
+     * @param crossAccount true when that account is not the caller's (a snapshot shared with the caller)
+     */
+    record Source(FakeRegion region, String identifier, boolean crossRegion, boolean crossAccount) {
     }
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9-]*");
@@ -38,14 +44,16 @@ final class CopyRules {
     }
 
     /**
-     * Resolves a source given as an identifier (same region) or an ARN (any region of this account).
+     * Resolves a source given as an identifier (same region and account) or an ARN (any region of any account; RDS API
+     * reference, CopyDBSnapshot: a shared snapshot must be named by its ARN). Whether another account's snapshot is
+     * shared with the caller is the caller's next check.
      *
-     * @throws QueryError NotFound for an ARN of another account (sharing is not modelled)
+     * @throws QueryError NotFound for an ARN of an account the server does not know
      */
-    static Source resolveSource(String value, String arnType, FakeRegion target,
-                                Function<String, FakeRegion> regions, QueryError notFound) {
+    static Source resolveSource(String value, String arnType, FakeRegion target, Accounts accounts,
+                                QueryError notFound) {
         if (!Arn.looksLikeArn(value)) {
-            return new Source(target, value, false);
+            return new Source(target, value, false, false);
         }
         Arn arn;
         try {
@@ -56,11 +64,12 @@ final class CopyRules {
         if (!"rds".equals(arn.service()) || !arnType.equals(arn.resourceType())) {
             throw QueryError.invalidValue("The source ARN " + value + " is not an RDS " + arnType + " ARN");
         }
-        if (!arn.account().equals(target.accountId())) {
+        FakeRegion region = accounts.region(arn.account(), arn.region());
+        if (region == null) {
             throw notFound;
         }
-        FakeRegion region = regions.apply(arn.region());
-        return new Source(region, arn.resourceId(), region != target);
+        return new Source(region, arn.resourceId(), !region.name().equals(target.name()),
+                !region.accountId().equals(target.accountId()));
     }
 
     /**

@@ -2,7 +2,6 @@ package io.github.snapshotreplication.fakerds;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /** DescribeDBSnapshots, CopyDBSnapshot and DeleteDBSnapshot. */
 final class DbSnapshotActions {
@@ -16,14 +15,14 @@ final class DbSnapshotActions {
             Map.of("snapshot-type", DbSnapshot::snapshotType, "engine", DbSnapshot::engine),
             DbSnapshot::snapshotType));
 
-    private final Function<String, FakeRegion> regions;
+    private final Accounts accounts;
 
-    DbSnapshotActions(Function<String, FakeRegion> regions) {
-        this.regions = regions;
+    DbSnapshotActions(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     void describe(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         ResourceStore.Page<DbSnapshot> page = DESCRIBE.run(request, region, region.state().snapshots());
         xml.start("DBSnapshots");
         page.items().forEach(s -> ResourceXml.dbSnapshot(xml, s));
@@ -32,12 +31,15 @@ final class DbSnapshotActions {
     }
 
     void copy(QueryRequest request, XmlWriter xml) {
-        FakeRegion target = regions.apply(request.region());
+        FakeRegion target = accounts.caller(request);
         String sourceValue = request.required("SourceDBSnapshotIdentifier");
         String targetId = request.required("TargetDBSnapshotIdentifier");
         CopyRules.checkTargetIdentifier("TargetDBSnapshotIdentifier", targetId, MAX_IDENTIFIER_LENGTH);
         QueryError notFound = new QueryError(FakeError.DB_SNAPSHOT_NOT_FOUND, "DBSnapshot not found: " + sourceValue);
-        CopyRules.Source location = CopyRules.resolveSource(sourceValue, "snapshot", target, regions, notFound);
+        CopyRules.Source location = CopyRules.resolveSource(sourceValue, "snapshot", target, accounts, notFound);
+        if (location.crossAccount()) {
+            throw notFound;
+        }
         DbSnapshot source = location.region().dbSnapshot(location.identifier()).orElseThrow(() -> notFound);
         if (!SnapshotStatus.AVAILABLE.equals(source.status())) {
             throw new QueryError(FakeError.INVALID_DB_SNAPSHOT_STATE, "Snapshot " + sourceValue
@@ -73,7 +75,7 @@ final class DbSnapshotActions {
     }
 
     void delete(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         String value = request.required("DBSnapshotIdentifier");
         String id = Describe.localId(value, "snapshot", region);
         DbSnapshot removed = region.state().locked(() -> {

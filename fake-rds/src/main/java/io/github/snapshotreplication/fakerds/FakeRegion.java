@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The state of one region of the fake, as test code arranges and inspects it: DB instances, clusters, DB snapshots
  * and cluster snapshots, the pending copies, plus the quotas and the KMS keys that RDS checks on a copy. Everything
- * added is stamped with this region and the server's account. Thread-safe: reads are lock-free, every change holds
+ * added is stamped with this region and its account. Thread-safe: reads are lock-free, every change holds
  * this region's lock.
  */
 public final class FakeRegion {

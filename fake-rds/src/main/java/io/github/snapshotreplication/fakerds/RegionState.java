@@ -203,7 +203,7 @@ final class RegionState {
 
     private void logDeletion(ResourceKind kind, String identifier, String createdBy, String deletedBy,
                              Map<String, String> tags, String status) {
-        context.recordDeletion(new Deletion(name, kind, identifier, createdBy, deletedBy, tags, status));
+        context.recordDeletion(new Deletion(name, kind, identifier, createdBy, deletedBy, tags, status, accountId));
     }
 
     private boolean isCrossRegion(String sourceRegion) {
