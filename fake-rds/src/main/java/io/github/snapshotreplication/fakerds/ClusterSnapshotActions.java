@@ -1,6 +1,7 @@
 package io.github.snapshotreplication.fakerds;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** DescribeDBClusterSnapshots, CopyDBClusterSnapshot and DeleteDBClusterSnapshot. */
@@ -123,6 +124,8 @@ final class ClusterSnapshotActions {
                 // copy, so the copy keeps the source's (README: assumptions); the start shows in pendingCopies().
                 .sourceDbClusterSnapshotArn(source.arn())
                 .tags(tags)
+                // The restore attribute belongs to the snapshot shared, not to its copies.
+                .sharedWith(List.of())
                 .createdBy(request.accessKeyId())
                 .region(target.name())
                 .accountId(target.accountId())

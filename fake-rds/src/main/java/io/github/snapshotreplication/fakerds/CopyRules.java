@@ -198,7 +198,7 @@ final class CopyRules {
             usable = kmsKeyId.startsWith("alias/") && kmsKeyId.length() > "alias/".length()
                     || KEY_ID.matcher(kmsKeyId).matches();
         }
-        if (!usable || target.isKmsKeyInaccessible(kmsKeyId)) {
+        if (!usable || target.kmsKeys().isInaccessible(kmsKeyId)) {
             throw new QueryError(FakeError.KMS_KEY_NOT_ACCESSIBLE, "The specified KMS key " + kmsKeyId
                     + " does not exist, is not enabled or you do not have permissions to access it in "
                     + target.name() + ".");

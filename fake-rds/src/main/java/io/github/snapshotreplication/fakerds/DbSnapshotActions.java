@@ -1,6 +1,7 @@
 package io.github.snapshotreplication.fakerds;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** DescribeDBSnapshots, CopyDBSnapshot and DeleteDBSnapshot. */
@@ -125,6 +126,8 @@ final class DbSnapshotActions {
                 .sourceRegion(location.crossRegion() ? location.region().name() : null)
                 .sourceDbSnapshotIdentifier(location.crossRegion() ? source.arn() : null)
                 .tags(tags)
+                // The restore attribute belongs to the snapshot shared, not to its copies.
+                .sharedWith(List.of())
                 .createdBy(request.accessKeyId())
                 .region(target.name())
                 .accountId(target.accountId())

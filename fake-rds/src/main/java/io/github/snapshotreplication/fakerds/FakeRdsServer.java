@@ -199,6 +199,7 @@ public final class FakeRdsServer implements AutoCloseable {
         CreateSnapshotActions create = new CreateSnapshotActions(accounts);
         RestoreActions restore = new RestoreActions(accounts);
         DeleteDatabaseActions delete = new DeleteDatabaseActions(accounts);
+        SnapshotAttributeActions attributes = new SnapshotAttributeActions(accounts);
         Map<String, QueryApiHandler.Action> actions = new LinkedHashMap<>();
         actions.put("DescribeDBInstances", instances::describeInstances);
         actions.put("DescribeDBClusters", instances::describeClusters);
@@ -218,6 +219,10 @@ public final class FakeRdsServer implements AutoCloseable {
         actions.put("RestoreDBClusterFromSnapshot", restore::restoreDbCluster);
         actions.put("DeleteDBInstance", delete::deleteDbInstance);
         actions.put("DeleteDBCluster", delete::deleteDbCluster);
+        actions.put("ModifyDBSnapshotAttribute", attributes::modifyDbSnapshot);
+        actions.put("DescribeDBSnapshotAttributes", attributes::describeDbSnapshot);
+        actions.put("ModifyDBClusterSnapshotAttribute", attributes::modifyDbClusterSnapshot);
+        actions.put("DescribeDBClusterSnapshotAttributes", attributes::describeDbClusterSnapshot);
         return actions;
     }
 }
