@@ -24,9 +24,10 @@ final class ClusterSnapshotActions {
 
     void describe(QueryRequest request, XmlWriter xml) {
         FakeRegion region = accounts.caller(request);
-        ResourceStore.Page<DbClusterSnapshot> page = DESCRIBE.run(request, region, region.state().clusterSnapshots());
+        ResourceStore.Page<DbClusterSnapshot> page = DESCRIBE.run(request, region, region.state().clusterSnapshots(),
+                Sharing.seenBy(Sharing.CLUSTER_SNAPSHOTS, accounts, region));
         xml.start("DBClusterSnapshots");
-        page.items().forEach(s -> ResourceXml.dbClusterSnapshot(xml, s));
+        page.items().forEach(s -> ResourceXml.dbClusterSnapshot(xml, s, region.accountId()));
         xml.end();
         Describe.writeMarker(xml, page.nextKey());
     }

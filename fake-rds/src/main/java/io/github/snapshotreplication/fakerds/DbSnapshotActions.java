@@ -24,9 +24,10 @@ final class DbSnapshotActions {
 
     void describe(QueryRequest request, XmlWriter xml) {
         FakeRegion region = accounts.caller(request);
-        ResourceStore.Page<DbSnapshot> page = DESCRIBE.run(request, region, region.state().snapshots());
+        ResourceStore.Page<DbSnapshot> page = DESCRIBE.run(request, region, region.state().snapshots(),
+                Sharing.seenBy(Sharing.DB_SNAPSHOTS, accounts, region));
         xml.start("DBSnapshots");
-        page.items().forEach(s -> ResourceXml.dbSnapshot(xml, s));
+        page.items().forEach(s -> ResourceXml.dbSnapshot(xml, s, region.accountId()));
         xml.end();
         Describe.writeMarker(xml, page.nextKey());
     }

@@ -3,8 +3,11 @@ package io.github.snapshotreplication.fakerds;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +28,25 @@ final class Sharing {
     static final String SHARED = "shared";
     /** SnapshotType a public snapshot of another account shows. */
     static final String PUBLIC = "public";
+
+    /**
+     * How to read the sharing facts of one snapshot kind.
+     *
+     * @param store      the kind's store in a region
+     * @param type       SnapshotType (the owner's view)
+     * @param sharedWith the restore attribute
+     * @param account    the owning account
+     * @param arn        the ARN
+     */
+    record Kind<T>(Function<FakeRegion, ResourceStore<T>> store, Function<T, String> type,
+                   Function<T, List<String>> sharedWith, Function<T, String> account, Function<T, String> arn) {
+    }
+
+    static final Kind<DbSnapshot> DB_SNAPSHOTS = new Kind<>(r -> r.state().snapshots(), DbSnapshot::snapshotType,
+            DbSnapshot::sharedWith, DbSnapshot::accountId, DbSnapshot::arn);
+    static final Kind<DbClusterSnapshot> CLUSTER_SNAPSHOTS = new Kind<>(r -> r.state().clusterSnapshots(),
+            DbClusterSnapshot::snapshotType, DbClusterSnapshot::sharedWith, DbClusterSnapshot::accountId,
+            DbClusterSnapshot::arn);
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     /** RDS User Guide, Sharing a DB snapshot: Oracle snapshots with only these persistent options can be shared. */
@@ -119,6 +141,34 @@ final class Sharing {
                     + " to " + MAX_ACCOUNTS + " AWS accounts; this change would share it with " + accounts);
         }
         return List.copyOf(values);
+    }
+
+    /**
+     * RDS API reference, DescribeDBSnapshots SnapshotType: shared snapshots are the manual snapshots other accounts
+     * shared with the caller; public ones those marked {@code all}. Snapshots are regional: only the caller's region
+     * is searched.
+     *
+     * @return the description of the listing's snapshots shared with the caller, or public, of the caller's region
+     */
+    static <T> Describe.Shared<T> seenBy(Kind<T> kind, Accounts accounts, FakeRegion caller) {
+        NavigableMap<String, T> visible = new TreeMap<>();
+        for (FakeAccount other : accounts.all()) {
+            FakeRegion region = other.id().equals(caller.accountId()) ? null : other.existingRegion(caller.name());
+            if (region == null) {
+                continue;
+            }
+            ResourceStore<T> store = kind.store().apply(region);
+            for (String key : store.sharedKeys()) {
+                T snapshot = store.get(key);
+                if (snapshot != null && isVisibleTo(kind.type().apply(snapshot), kind.sharedWith().apply(snapshot),
+                        caller.accountId())) {
+                    visible.put(ResourceStore.key(kind.arn().apply(snapshot)), snapshot);
+                }
+            }
+        }
+        String viewer = caller.accountId();
+        return new Describe.Shared<>(visible, s -> viewer.equals(kind.account().apply(s)) ? kind.type().apply(s)
+                : typeSeenBy(kind.sharedWith().apply(s), viewer));
     }
 
     /** @return true when another account's manual snapshot is shared with this account, or public */
