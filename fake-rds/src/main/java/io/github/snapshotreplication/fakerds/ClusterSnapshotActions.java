@@ -41,16 +41,16 @@ final class ClusterSnapshotActions {
                 "DBClusterSnapshot not found: " + sourceValue);
         CopyRules.Source location = CopyRules.resolveSource(sourceValue, "cluster-snapshot", target, accounts,
                 notFound);
-        if (location.crossAccount()) {
-            throw notFound;
-        }
         DbClusterSnapshot source = location.region().dbClusterSnapshot(location.identifier())
                 .orElseThrow(() -> notFound);
+        SharedCopyRules.checkSharedWithCaller(location, source.snapshotType(), source.sharedWith(), target, notFound);
         if (!SnapshotStatus.AVAILABLE.equals(source.status())) {
             throw new QueryError(FakeError.INVALID_DB_CLUSTER_SNAPSHOT_STATE, "DBClusterSnapshot " + sourceValue
                     + " is not in available state (current state: " + source.status() + ").");
         }
         CopyRules.checkNotMultiAz(request, source);
+        SharedCopyRules.checkSharedCopy(request, location, true, source.storageEncrypted(), source.kmsKeyId(),
+                target);
         CopyRules.checkPresignedUrl(request, "CopyDBClusterSnapshot", "SourceDBClusterSnapshotIdentifier",
                 location, source.storageEncrypted());
         String kmsKeyId = request.optional("KmsKeyId");
@@ -63,9 +63,9 @@ final class ClusterSnapshotActions {
                     + " another region: KMS keys are regional, give a key of " + target.name() + ".");
         }
         if (kmsKeyId != null) {
-            CopyRules.checkKmsKey(kmsKeyId, target);
+            CopyRules.checkKmsKey(kmsKeyId, target, accounts);
         }
-        DbClusterSnapshot copy = newCopy(request, target, source, kmsKeyId);
+        DbClusterSnapshot copy = newCopy(request, target, location, source, kmsKeyId);
         DbClusterSnapshot stored = target.state().locked(() -> {
             ResourceStore<DbClusterSnapshot> store = target.state().clusterSnapshots();
             if (store.contains(copy.identifier())) {
@@ -106,10 +106,11 @@ final class ClusterSnapshotActions {
         ResourceXml.dbClusterSnapshot(xml, removed.withStatus(SnapshotStatus.DELETED, 100));
     }
 
-    private static DbClusterSnapshot newCopy(QueryRequest request, FakeRegion target, DbClusterSnapshot source,
-                                             String kmsKeyId) {
+    private static DbClusterSnapshot newCopy(QueryRequest request, FakeRegion target, CopyRules.Source location,
+                                             DbClusterSnapshot source, String kmsKeyId) {
         Map<String, String> tags = new LinkedHashMap<>();
-        if (request.bool("CopyTags", false)) {
+        // Another account's tags are not the caller's to see, so CopyTags brings none along (README: assumptions).
+        if (request.bool("CopyTags", false) && !location.crossAccount()) {
             tags.putAll(source.tags());
         }
         tags.putAll(TagRules.checkRequestTags(request.tags()));

@@ -186,14 +186,16 @@ final class CopyRules {
     }
 
     /**
-     * The target key must be a key ARN, alias ARN, alias name or key id usable in the target region.
+     * The target key must be a key ARN, alias ARN, alias name or key id usable in the target region: a key of the
+     * caller's account, or (RDS User Guide, Sharing encrypted snapshots: "a KMS key from another AWS account when the
+     * key policy grants access") another account's key granted to the caller.
      *
      * @throws QueryError KMSKeyNotAccessibleFault otherwise
      */
-    static void checkKmsKey(String kmsKeyId, FakeRegion target) {
+    static void checkKmsKey(String kmsKeyId, FakeRegion target, Accounts accounts) {
         boolean usable;
         if (Arn.looksLikeArn(kmsKeyId)) {
-            usable = kmsArnOf(kmsKeyId, target);
+            usable = kmsArnUsable(kmsKeyId, target, accounts);
         } else {
             usable = kmsKeyId.startsWith("alias/") && kmsKeyId.length() > "alias/".length()
                     || KEY_ID.matcher(kmsKeyId).matches();
@@ -205,14 +207,21 @@ final class CopyRules {
         }
     }
 
-    private static boolean kmsArnOf(String kmsKeyId, FakeRegion target) {
+    private static boolean kmsArnUsable(String kmsKeyId, FakeRegion target, Accounts accounts) {
+        Arn arn;
         try {
-            Arn arn = Arn.parse(kmsKeyId);
-            return "kms".equals(arn.service()) && target.name().equals(arn.region())
-                    && ("key".equals(arn.resourceType()) || "alias".equals(arn.resourceType()));
+            arn = Arn.parse(kmsKeyId);
         } catch (IllegalArgumentException e) {
             return false;
         }
+        boolean keyOfRegion = "kms".equals(arn.service()) && target.name().equals(arn.region())
+                && ("key".equals(arn.resourceType()) || "alias".equals(arn.resourceType()));
+        if (!keyOfRegion || arn.account().equals(target.accountId())) {
+            return keyOfRegion;
+        }
+        FakeAccount owner = accounts.find(arn.account());
+        FakeRegion ownerRegion = owner == null ? null : owner.existingRegion(arn.region());
+        return ownerRegion != null && ownerRegion.kmsKeys().isUsableByOtherAccount(kmsKeyId, target.accountId());
     }
 
     private static Map<String, String> presignedParams(String url) {

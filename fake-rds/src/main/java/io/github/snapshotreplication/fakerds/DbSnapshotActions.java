@@ -39,15 +39,14 @@ final class DbSnapshotActions {
         CopyRules.checkTargetIdentifier("TargetDBSnapshotIdentifier", targetId, MAX_IDENTIFIER_LENGTH);
         QueryError notFound = new QueryError(FakeError.DB_SNAPSHOT_NOT_FOUND, "DBSnapshot not found: " + sourceValue);
         CopyRules.Source location = CopyRules.resolveSource(sourceValue, "snapshot", target, accounts, notFound);
-        if (location.crossAccount()) {
-            throw notFound;
-        }
         DbSnapshot source = location.region().dbSnapshot(location.identifier()).orElseThrow(() -> notFound);
+        SharedCopyRules.checkSharedWithCaller(location, source.snapshotType(), source.sharedWith(), target, notFound);
         if (!SnapshotStatus.AVAILABLE.equals(source.status())) {
             throw new QueryError(FakeError.INVALID_DB_SNAPSHOT_STATE, "Snapshot " + sourceValue
                     + " is not in available state (current state: " + source.status() + ").");
         }
         CopyRules.checkRdsCustom(request, location, source);
+        SharedCopyRules.checkSharedCopy(request, location, false, source.encrypted(), source.kmsKeyId(), target);
         CopyRules.checkPresignedUrl(request, "CopyDBSnapshot", "SourceDBSnapshotIdentifier", location,
                 source.encrypted());
         String kmsKeyId = request.optional("KmsKeyId");
@@ -56,7 +55,7 @@ final class DbSnapshotActions {
                     + " region: KMS keys are regional, give a key of " + target.name() + ".");
         }
         if (kmsKeyId != null) {
-            CopyRules.checkKmsKey(kmsKeyId, target);
+            CopyRules.checkKmsKey(kmsKeyId, target, accounts);
         }
         CopyRules.checkOptionGroup(request, location, source, target);
         String optionGroup = request.optional("OptionGroupName");
@@ -103,7 +102,8 @@ final class DbSnapshotActions {
     private static DbSnapshot newCopy(QueryRequest request, FakeRegion target, CopyRules.Source location,
                                       DbSnapshot source, String kmsKeyId, String optionGroup) {
         Map<String, String> tags = new LinkedHashMap<>();
-        if (request.bool("CopyTags", false)) {
+        // Another account's tags are not the caller's to see, so CopyTags brings none along (README: assumptions).
+        if (request.bool("CopyTags", false) && !location.crossAccount()) {
             tags.putAll(source.tags());
         }
         tags.putAll(TagRules.checkRequestTags(request.tags()));
@@ -125,7 +125,8 @@ final class DbSnapshotActions {
                 // cross-account or cross-Region copy. SourceRegion ("created in or copied from") is set for
                 // cross-Region copies only, as in the verified fixtures (README: assumptions).
                 .sourceRegion(location.crossRegion() ? location.region().name() : null)
-                .sourceDbSnapshotIdentifier(location.crossRegion() ? source.arn() : null)
+                .sourceDbSnapshotIdentifier(location.crossRegion() || location.crossAccount() ? source.arn() : null)
+                .instanceTags(location.crossAccount() ? null : source.instanceTags())
                 .tags(tags)
                 // The restore attribute belongs to the snapshot shared, not to its copies.
                 .sharedWith(List.of())

@@ -65,7 +65,7 @@ final class RestoreActions {
         Map<String, String> requestTags = TagRules.checkRequestTags(request.tags());
         String kmsKeyId = request.optional("KmsKeyId");
         if (kmsKeyId != null) {
-            CopyRules.checkKmsKey(kmsKeyId, region);
+            CopyRules.checkKmsKey(kmsKeyId, region, accounts);
         }
         if (Arn.looksLikeArn(snapshotValue) && snapshotValue.contains(":snapshot:")) {
             throw QueryError.invalidCombination("The fake restores DB clusters from DB cluster snapshots only, not"
