@@ -77,7 +77,7 @@ final class Sharing {
      * The checks on the snapshot itself: only manual snapshots are shared (RDS User Guide: to share an automated
      * snapshot, copy it and share the copy), only available ones; encrypted ones only with account ids, never
      * {@code all} (API reference, ModifyDBSnapshotAttribute), and never when encrypted with the account's default
-     * RDS key (User Guide, Sharing encrypted snapshots). Only additions are checked: unsharing is always allowed.
+     * RDS key (User Guide, Sharing encrypted snapshots). The encryption rules bind only what is added.
      */
     static void checkShareable(String value, String snapshotType, String status, boolean encrypted, String kmsKeyId,
                                List<String> add, FakeRegion owner, FakeError invalidState) {
