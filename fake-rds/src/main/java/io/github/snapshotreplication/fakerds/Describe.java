@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * The Describe* listing logic shared by instances, clusters and both kinds of snapshots: a single identifier
  * (id or ARN, missing = NotFound), a parent identifier (instance or cluster), {@code Filters}, {@code SnapshotType},
  * {@code IncludeShared} / {@code IncludePublic}, {@code MaxRecords} (20..100, default 100) and an opaque
- * {@code Marker}. Snapshots other accounts share with the caller are listed after the caller's own by the key the
+ * {@code Marker}. Snapshots other accounts share with the caller are sorted among the caller's own by the key the
  * caller sees them under: their ARN.
  *
  * @param <T> the resource type
