@@ -1,8 +1,8 @@
 package io.github.snapshotreplication.fakerds;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** DescribeDBClusterSnapshots, CopyDBClusterSnapshot and DeleteDBClusterSnapshot. */
 final class ClusterSnapshotActions {
@@ -16,37 +16,41 @@ final class ClusterSnapshotActions {
             Map.of("snapshot-type", DbClusterSnapshot::snapshotType, "engine", DbClusterSnapshot::engine),
             DbClusterSnapshot::snapshotType));
 
-    private final Function<String, FakeRegion> regions;
+    private final Accounts accounts;
 
-    ClusterSnapshotActions(Function<String, FakeRegion> regions) {
-        this.regions = regions;
+    ClusterSnapshotActions(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     void describe(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
-        ResourceStore.Page<DbClusterSnapshot> page = DESCRIBE.run(request, region, region.state().clusterSnapshots());
+        FakeRegion region = accounts.caller(request);
+        ResourceStore.Page<DbClusterSnapshot> page = DESCRIBE.run(request, region, region.state().clusterSnapshots(),
+                Sharing.seenBy(Sharing.CLUSTER_SNAPSHOTS, accounts, region));
         xml.start("DBClusterSnapshots");
-        page.items().forEach(s -> ResourceXml.dbClusterSnapshot(xml, s));
+        page.items().forEach(s -> ResourceXml.dbClusterSnapshot(xml, s, region.accountId()));
         xml.end();
         Describe.writeMarker(xml, page.nextKey());
     }
 
     void copy(QueryRequest request, XmlWriter xml) {
-        FakeRegion target = regions.apply(request.region());
+        FakeRegion target = accounts.caller(request);
         String sourceValue = request.required("SourceDBClusterSnapshotIdentifier");
         String targetId = request.required("TargetDBClusterSnapshotIdentifier");
         CopyRules.checkTargetIdentifier("TargetDBClusterSnapshotIdentifier", targetId, MAX_IDENTIFIER_LENGTH);
         QueryError notFound = new QueryError(FakeError.DB_CLUSTER_SNAPSHOT_NOT_FOUND,
                 "DBClusterSnapshot not found: " + sourceValue);
-        CopyRules.Source location = CopyRules.resolveSource(sourceValue, "cluster-snapshot", target, regions,
+        CopyRules.Source location = CopyRules.resolveSource(sourceValue, "cluster-snapshot", target, accounts,
                 notFound);
         DbClusterSnapshot source = location.region().dbClusterSnapshot(location.identifier())
                 .orElseThrow(() -> notFound);
+        SharedCopyRules.checkSharedWithCaller(location, source.snapshotType(), source.sharedWith(), target, notFound);
         if (!SnapshotStatus.AVAILABLE.equals(source.status())) {
             throw new QueryError(FakeError.INVALID_DB_CLUSTER_SNAPSHOT_STATE, "DBClusterSnapshot " + sourceValue
                     + " is not in available state (current state: " + source.status() + ").");
         }
         CopyRules.checkNotMultiAz(request, source);
+        SharedCopyRules.checkSharedCopy(request, location, true, source.storageEncrypted(), source.kmsKeyId(),
+                target);
         CopyRules.checkPresignedUrl(request, "CopyDBClusterSnapshot", "SourceDBClusterSnapshotIdentifier",
                 location, source.storageEncrypted());
         String kmsKeyId = request.optional("KmsKeyId");
@@ -59,9 +63,9 @@ final class ClusterSnapshotActions {
                     + " another region: KMS keys are regional, give a key of " + target.name() + ".");
         }
         if (kmsKeyId != null) {
-            CopyRules.checkKmsKey(kmsKeyId, target);
+            CopyRules.checkKmsKey(kmsKeyId, target, accounts);
         }
-        DbClusterSnapshot copy = newCopy(request, target, source, kmsKeyId);
+        DbClusterSnapshot copy = newCopy(request, target, location, source, kmsKeyId);
         DbClusterSnapshot stored = target.state().locked(() -> {
             ResourceStore<DbClusterSnapshot> store = target.state().clusterSnapshots();
             if (store.contains(copy.identifier())) {
@@ -78,7 +82,7 @@ final class ClusterSnapshotActions {
     }
 
     void delete(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         String value = request.required("DBClusterSnapshotIdentifier");
         String id = Describe.localId(value, "cluster-snapshot", region);
         DbClusterSnapshot removed = region.state().locked(() -> {
@@ -102,10 +106,11 @@ final class ClusterSnapshotActions {
         ResourceXml.dbClusterSnapshot(xml, removed.withStatus(SnapshotStatus.DELETED, 100));
     }
 
-    private static DbClusterSnapshot newCopy(QueryRequest request, FakeRegion target, DbClusterSnapshot source,
-                                             String kmsKeyId) {
+    private static DbClusterSnapshot newCopy(QueryRequest request, FakeRegion target, CopyRules.Source location,
+                                             DbClusterSnapshot source, String kmsKeyId) {
         Map<String, String> tags = new LinkedHashMap<>();
-        if (request.bool("CopyTags", false)) {
+        // Another account's tags are not the caller's to see, so CopyTags brings none along (README: assumptions).
+        if (request.bool("CopyTags", false) && !location.crossAccount()) {
             tags.putAll(source.tags());
         }
         tags.putAll(TagRules.checkRequestTags(request.tags()));
@@ -121,6 +126,8 @@ final class ClusterSnapshotActions {
                 // copy, so the copy keeps the source's (README: assumptions); the start shows in pendingCopies().
                 .sourceDbClusterSnapshotArn(source.arn())
                 .tags(tags)
+                // The restore attribute belongs to the snapshot shared, not to its copies.
+                .sharedWith(List.of())
                 .createdBy(request.accessKeyId())
                 .region(target.name())
                 .accountId(target.accountId())

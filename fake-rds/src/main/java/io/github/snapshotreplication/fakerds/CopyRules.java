@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -14,8 +13,15 @@ import java.util.regex.Pattern;
  */
 final class CopyRules {
 
-    /** Where the source snapshot lives. */
-    record Source(FakeRegion region, String identifier, boolean crossRegion) {
+    /**
+     * Where the source snapshot lives.
+     *
+     * @param region       the source's region, in the source's account
+     * @param identifier   the source's identifier there
+     * @param crossRegion  true when that region is not the region called
+     * @param crossAccount true when that account is not the caller's (a snapshot shared with the caller)
+     */
+    record Source(FakeRegion region, String identifier, boolean crossRegion, boolean crossAccount) {
     }
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9-]*");
@@ -38,14 +44,16 @@ final class CopyRules {
     }
 
     /**
-     * Resolves a source given as an identifier (same region) or an ARN (any region of this account).
+     * Resolves a source given as an identifier (same region and account) or an ARN (any region of any account; RDS API
+     * reference, CopyDBSnapshot: a shared snapshot must be named by its ARN). Whether another account's snapshot is
+     * shared with the caller is the caller's next check.
      *
-     * @throws QueryError NotFound for an ARN of another account (sharing is not modelled)
+     * @throws QueryError NotFound for an ARN of an account the server does not know
      */
-    static Source resolveSource(String value, String arnType, FakeRegion target,
-                                Function<String, FakeRegion> regions, QueryError notFound) {
+    static Source resolveSource(String value, String arnType, FakeRegion target, Accounts accounts,
+                                QueryError notFound) {
         if (!Arn.looksLikeArn(value)) {
-            return new Source(target, value, false);
+            return new Source(target, value, false, false);
         }
         Arn arn;
         try {
@@ -56,11 +64,12 @@ final class CopyRules {
         if (!"rds".equals(arn.service()) || !arnType.equals(arn.resourceType())) {
             throw QueryError.invalidValue("The source ARN " + value + " is not an RDS " + arnType + " ARN");
         }
-        if (!arn.account().equals(target.accountId())) {
+        FakeRegion region = accounts.region(arn.account(), arn.region());
+        if (region == null) {
             throw notFound;
         }
-        FakeRegion region = regions.apply(arn.region());
-        return new Source(region, arn.resourceId(), region != target);
+        return new Source(region, arn.resourceId(), !region.name().equals(target.name()),
+                !region.accountId().equals(target.accountId()));
     }
 
     /**
@@ -177,33 +186,42 @@ final class CopyRules {
     }
 
     /**
-     * The target key must be a key ARN, alias ARN, alias name or key id usable in the target region.
+     * The target key must be a key ARN, alias ARN, alias name or key id usable in the target region: a key of the
+     * caller's account, or (RDS User Guide, Sharing encrypted snapshots: "a KMS key from another AWS account when the
+     * key policy grants access") another account's key granted to the caller.
      *
      * @throws QueryError KMSKeyNotAccessibleFault otherwise
      */
-    static void checkKmsKey(String kmsKeyId, FakeRegion target) {
+    static void checkKmsKey(String kmsKeyId, FakeRegion target, Accounts accounts) {
         boolean usable;
         if (Arn.looksLikeArn(kmsKeyId)) {
-            usable = kmsArnOf(kmsKeyId, target);
+            usable = kmsArnUsable(kmsKeyId, target, accounts);
         } else {
             usable = kmsKeyId.startsWith("alias/") && kmsKeyId.length() > "alias/".length()
                     || KEY_ID.matcher(kmsKeyId).matches();
         }
-        if (!usable || target.isKmsKeyInaccessible(kmsKeyId)) {
+        if (!usable || target.kmsKeys().isInaccessible(kmsKeyId)) {
             throw new QueryError(FakeError.KMS_KEY_NOT_ACCESSIBLE, "The specified KMS key " + kmsKeyId
                     + " does not exist, is not enabled or you do not have permissions to access it in "
                     + target.name() + ".");
         }
     }
 
-    private static boolean kmsArnOf(String kmsKeyId, FakeRegion target) {
+    private static boolean kmsArnUsable(String kmsKeyId, FakeRegion target, Accounts accounts) {
+        Arn arn;
         try {
-            Arn arn = Arn.parse(kmsKeyId);
-            return "kms".equals(arn.service()) && target.name().equals(arn.region())
-                    && ("key".equals(arn.resourceType()) || "alias".equals(arn.resourceType()));
+            arn = Arn.parse(kmsKeyId);
         } catch (IllegalArgumentException e) {
             return false;
         }
+        boolean keyOfRegion = "kms".equals(arn.service()) && target.name().equals(arn.region())
+                && ("key".equals(arn.resourceType()) || "alias".equals(arn.resourceType()));
+        if (!keyOfRegion || arn.account().equals(target.accountId())) {
+            return keyOfRegion;
+        }
+        FakeAccount owner = accounts.find(arn.account());
+        FakeRegion ownerRegion = owner == null ? null : owner.existingRegion(arn.region());
+        return ownerRegion != null && ownerRegion.kmsKeys().isUsableByOtherAccount(kmsKeyId, target.accountId());
     }
 
     private static Map<String, String> presignedParams(String url) {

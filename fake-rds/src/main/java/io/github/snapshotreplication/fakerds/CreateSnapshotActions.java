@@ -1,7 +1,6 @@
 package io.github.snapshotreplication.fakerds;
 
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * CreateDBSnapshot and CreateDBClusterSnapshot: a user's manual snapshot, made with the caller's credentials. The
@@ -9,14 +8,14 @@ import java.util.function.Function;
  */
 final class CreateSnapshotActions {
 
-    private final Function<String, FakeRegion> regions;
+    private final Accounts accounts;
 
-    CreateSnapshotActions(Function<String, FakeRegion> regions) {
-        this.regions = regions;
+    CreateSnapshotActions(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     void createDbSnapshot(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         String instanceId = request.required("DBInstanceIdentifier");
         String snapshotId = request.required("DBSnapshotIdentifier");
         CopyRules.checkTargetIdentifier("DBSnapshotIdentifier", snapshotId, DbSnapshotActions.MAX_IDENTIFIER_LENGTH);
@@ -48,7 +47,7 @@ final class CreateSnapshotActions {
     }
 
     void createDbClusterSnapshot(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         String clusterId = request.required("DBClusterIdentifier");
         String snapshotId = request.required("DBClusterSnapshotIdentifier");
         CopyRules.checkTargetIdentifier("DBClusterSnapshotIdentifier", snapshotId,

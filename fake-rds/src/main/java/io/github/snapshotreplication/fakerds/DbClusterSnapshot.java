@@ -2,6 +2,7 @@ package io.github.snapshotreplication.fakerds;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,11 +25,14 @@ import java.util.Objects;
  * @param createdBy                  access key id of the request that created it, {@code setup} or {@code rds}
  * @param region                     region that holds the snapshot (stamped on add)
  * @param accountId                  owning account (stamped on add)
+ * @param sharedWith                 the {@code restore} attribute: the account ids (or {@code all}) the owner shared
+ *                                   the snapshot with, in the order added; a copy starts with none
  */
 public record DbClusterSnapshot(String identifier, String dbClusterIdentifier, String snapshotType, String status,
                                 int percentProgress, Instant createdAt, String engine, String engineVersion,
                                 boolean storageEncrypted, String kmsKeyId, String sourceDbClusterSnapshotArn,
-                                Map<String, String> tags, String createdBy, String region, String accountId) {
+                                Map<String, String> tags, String createdBy, String region, String accountId,
+                                List<String> sharedWith) {
 
     /** Validates and freezes the record. */
     public DbClusterSnapshot {
@@ -40,6 +44,7 @@ public record DbClusterSnapshot(String identifier, String dbClusterIdentifier, S
             throw new IllegalArgumentException("percentProgress must be 0..100: " + percentProgress);
         }
         tags = Tags.copyOf(tags);
+        sharedWith = sharedWith == null ? List.of() : List.copyOf(sharedWith);
     }
 
     /** @return a builder with the defaults: manual, available, 100 %, aurora-postgresql, 2024-01-01T00:00:00Z */
@@ -71,7 +76,7 @@ public record DbClusterSnapshot(String identifier, String dbClusterIdentifier, S
                 .snapshotType(snapshotType).status(status).percentProgress(percentProgress).createdAt(createdAt)
                 .engine(engine).engineVersion(engineVersion).storageEncrypted(storageEncrypted).kmsKeyId(kmsKeyId)
                 .sourceDbClusterSnapshotArn(sourceDbClusterSnapshotArn).tags(tags).createdBy(createdBy)
-                .region(region).accountId(accountId);
+                .region(region).accountId(accountId).sharedWith(sharedWith);
     }
 
     /** @return a copy with another status and progress */
@@ -87,6 +92,11 @@ public record DbClusterSnapshot(String identifier, String dbClusterIdentifier, S
     /** @return a copy with one tag added or replaced */
     public DbClusterSnapshot withTag(String key, String value) {
         return withTags(Tags.with(tags, key, value));
+    }
+
+    /** @return a copy shared with these accounts (the {@code restore} attribute) */
+    public DbClusterSnapshot withSharedWith(List<String> accountIds) {
+        return toBuilder().sharedWith(accountIds).build();
     }
 
     /** @return a copy in another region and account (the fake stamps these on add) */
@@ -111,6 +121,7 @@ public record DbClusterSnapshot(String identifier, String dbClusterIdentifier, S
         private String createdBy;
         private String region;
         private String accountId;
+        private List<String> sharedWith = List.of();
 
         private Builder() {
         }
@@ -134,13 +145,15 @@ public record DbClusterSnapshot(String identifier, String dbClusterIdentifier, S
         public Builder createdBy(String value) { createdBy = value; return this; }
         public Builder region(String value) { region = value; return this; }
         public Builder accountId(String value) { accountId = value; return this; }
+        /** The {@code restore} attribute: account ids (or {@code all}) to share with; default none. */
+        public Builder sharedWith(List<String> value) { sharedWith = value; return this; }
 
         /** @return the cluster snapshot */
         public DbClusterSnapshot build() {
             int progress = percentProgress != null ? percentProgress : SnapshotStatus.defaultProgress(status);
             return new DbClusterSnapshot(identifier, dbClusterIdentifier, snapshotType, status, progress, createdAt,
                     engine, engineVersion, storageEncrypted, kmsKeyId, sourceDbClusterSnapshotArn, tags, createdBy,
-                    region, accountId);
+                    region, accountId, sharedWith);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.snapshotreplication.fakerds;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,13 +39,16 @@ import java.util.Objects;
  * @param createdBy                  access key id of the request that created it, {@code setup} or {@code rds}
  * @param region                     region that holds the snapshot (stamped on add)
  * @param accountId                  owning account (stamped on add)
+ * @param sharedWith                 the {@code restore} attribute: the account ids (or {@code all}) the owner shared
+ *                                   the snapshot with, in the order added; a copy starts with none
  */
 public record DbSnapshot(String identifier, String dbInstanceIdentifier, String snapshotType, String status,
                          int percentProgress, Instant createdAt, Instant originalCreatedAt, String engine,
                          String engineVersion, int allocatedStorage, boolean encrypted, String kmsKeyId,
                          String optionGroupName, boolean optionGroupRequiresMapping, String sourceRegion,
                          String sourceDbSnapshotIdentifier, Map<String, String> tags,
-                         Map<String, String> instanceTags, String createdBy, String region, String accountId) {
+                         Map<String, String> instanceTags, String createdBy, String region, String accountId,
+                         List<String> sharedWith) {
 
     /** Validates and freezes the record. */
     public DbSnapshot {
@@ -58,6 +62,7 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
         originalCreatedAt = originalCreatedAt == null ? createdAt : originalCreatedAt;
         tags = Tags.copyOf(tags);
         instanceTags = instanceTags == null ? null : Tags.copyOf(instanceTags);
+        sharedWith = sharedWith == null ? List.of() : List.copyOf(sharedWith);
     }
 
     /** @return a builder with the defaults: manual, available, 100 %, postgres, created 2024-01-01T00:00:00Z */
@@ -86,7 +91,8 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
                 .allocatedStorage(allocatedStorage).encrypted(encrypted).kmsKeyId(kmsKeyId)
                 .optionGroupName(optionGroupName).optionGroupRequiresMapping(optionGroupRequiresMapping)
                 .sourceRegion(sourceRegion).sourceDbSnapshotIdentifier(sourceDbSnapshotIdentifier).tags(tags)
-                .instanceTags(instanceTags).createdBy(createdBy).region(region).accountId(accountId);
+                .instanceTags(instanceTags).createdBy(createdBy).region(region).accountId(accountId)
+                .sharedWith(sharedWith);
     }
 
     /** @return a copy with another status and progress */
@@ -102,6 +108,11 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
     /** @return a copy with one tag added or replaced */
     public DbSnapshot withTag(String key, String value) {
         return withTags(Tags.with(tags, key, value));
+    }
+
+    /** @return a copy shared with these accounts (the {@code restore} attribute) */
+    public DbSnapshot withSharedWith(List<String> accountIds) {
+        return toBuilder().sharedWith(accountIds).build();
     }
 
     /** @return a copy in another region and account (the fake stamps these on add) */
@@ -132,6 +143,7 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
         private String createdBy;
         private String region;
         private String accountId;
+        private List<String> sharedWith = List.of();
 
         private Builder() {
         }
@@ -163,6 +175,8 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
         public Builder createdBy(String value) { createdBy = value; return this; }
         public Builder region(String value) { region = value; return this; }
         public Builder accountId(String value) { accountId = value; return this; }
+        /** The {@code restore} attribute: account ids (or {@code all}) to share with; default none. */
+        public Builder sharedWith(List<String> value) { sharedWith = value; return this; }
 
         /** @return the snapshot */
         public DbSnapshot build() {
@@ -170,7 +184,7 @@ public record DbSnapshot(String identifier, String dbInstanceIdentifier, String 
             return new DbSnapshot(identifier, dbInstanceIdentifier, snapshotType, status, progress, createdAt,
                     originalCreatedAt, engine, engineVersion, allocatedStorage, encrypted, kmsKeyId,
                     optionGroupName, optionGroupRequiresMapping, sourceRegion, sourceDbSnapshotIdentifier, tags,
-                    instanceTags, createdBy, region, accountId);
+                    instanceTags, createdBy, region, accountId, sharedWith);
         }
     }
 }

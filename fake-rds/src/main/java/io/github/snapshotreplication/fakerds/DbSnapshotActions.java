@@ -1,8 +1,8 @@
 package io.github.snapshotreplication.fakerds;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** DescribeDBSnapshots, CopyDBSnapshot and DeleteDBSnapshot. */
 final class DbSnapshotActions {
@@ -16,34 +16,37 @@ final class DbSnapshotActions {
             Map.of("snapshot-type", DbSnapshot::snapshotType, "engine", DbSnapshot::engine),
             DbSnapshot::snapshotType));
 
-    private final Function<String, FakeRegion> regions;
+    private final Accounts accounts;
 
-    DbSnapshotActions(Function<String, FakeRegion> regions) {
-        this.regions = regions;
+    DbSnapshotActions(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     void describe(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
-        ResourceStore.Page<DbSnapshot> page = DESCRIBE.run(request, region, region.state().snapshots());
+        FakeRegion region = accounts.caller(request);
+        ResourceStore.Page<DbSnapshot> page = DESCRIBE.run(request, region, region.state().snapshots(),
+                Sharing.seenBy(Sharing.DB_SNAPSHOTS, accounts, region));
         xml.start("DBSnapshots");
-        page.items().forEach(s -> ResourceXml.dbSnapshot(xml, s));
+        page.items().forEach(s -> ResourceXml.dbSnapshot(xml, s, region.accountId()));
         xml.end();
         Describe.writeMarker(xml, page.nextKey());
     }
 
     void copy(QueryRequest request, XmlWriter xml) {
-        FakeRegion target = regions.apply(request.region());
+        FakeRegion target = accounts.caller(request);
         String sourceValue = request.required("SourceDBSnapshotIdentifier");
         String targetId = request.required("TargetDBSnapshotIdentifier");
         CopyRules.checkTargetIdentifier("TargetDBSnapshotIdentifier", targetId, MAX_IDENTIFIER_LENGTH);
         QueryError notFound = new QueryError(FakeError.DB_SNAPSHOT_NOT_FOUND, "DBSnapshot not found: " + sourceValue);
-        CopyRules.Source location = CopyRules.resolveSource(sourceValue, "snapshot", target, regions, notFound);
+        CopyRules.Source location = CopyRules.resolveSource(sourceValue, "snapshot", target, accounts, notFound);
         DbSnapshot source = location.region().dbSnapshot(location.identifier()).orElseThrow(() -> notFound);
+        SharedCopyRules.checkSharedWithCaller(location, source.snapshotType(), source.sharedWith(), target, notFound);
         if (!SnapshotStatus.AVAILABLE.equals(source.status())) {
             throw new QueryError(FakeError.INVALID_DB_SNAPSHOT_STATE, "Snapshot " + sourceValue
                     + " is not in available state (current state: " + source.status() + ").");
         }
         CopyRules.checkRdsCustom(request, location, source);
+        SharedCopyRules.checkSharedCopy(request, location, false, source.encrypted(), source.kmsKeyId(), target);
         CopyRules.checkPresignedUrl(request, "CopyDBSnapshot", "SourceDBSnapshotIdentifier", location,
                 source.encrypted());
         String kmsKeyId = request.optional("KmsKeyId");
@@ -52,7 +55,7 @@ final class DbSnapshotActions {
                     + " region: KMS keys are regional, give a key of " + target.name() + ".");
         }
         if (kmsKeyId != null) {
-            CopyRules.checkKmsKey(kmsKeyId, target);
+            CopyRules.checkKmsKey(kmsKeyId, target, accounts);
         }
         CopyRules.checkOptionGroup(request, location, source, target);
         String optionGroup = request.optional("OptionGroupName");
@@ -73,7 +76,7 @@ final class DbSnapshotActions {
     }
 
     void delete(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         String value = request.required("DBSnapshotIdentifier");
         String id = Describe.localId(value, "snapshot", region);
         DbSnapshot removed = region.state().locked(() -> {
@@ -99,7 +102,8 @@ final class DbSnapshotActions {
     private static DbSnapshot newCopy(QueryRequest request, FakeRegion target, CopyRules.Source location,
                                       DbSnapshot source, String kmsKeyId, String optionGroup) {
         Map<String, String> tags = new LinkedHashMap<>();
-        if (request.bool("CopyTags", false)) {
+        // Another account's tags are not the caller's to see, so CopyTags brings none along (README: assumptions).
+        if (request.bool("CopyTags", false) && !location.crossAccount()) {
             tags.putAll(source.tags());
         }
         tags.putAll(TagRules.checkRequestTags(request.tags()));
@@ -121,8 +125,11 @@ final class DbSnapshotActions {
                 // cross-account or cross-Region copy. SourceRegion ("created in or copied from") is set for
                 // cross-Region copies only, as in the verified fixtures (README: assumptions).
                 .sourceRegion(location.crossRegion() ? location.region().name() : null)
-                .sourceDbSnapshotIdentifier(location.crossRegion() ? source.arn() : null)
+                .sourceDbSnapshotIdentifier(location.crossRegion() || location.crossAccount() ? source.arn() : null)
+                .instanceTags(location.crossAccount() ? null : source.instanceTags())
                 .tags(tags)
+                // The restore attribute belongs to the snapshot shared, not to its copies.
+                .sharedWith(List.of())
                 .createdBy(request.accessKeyId())
                 .region(target.name())
                 .accountId(target.accountId())

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * DeleteDBInstance and DeleteDBCluster. The database is gone at once (the answer shows it {@code deleting}); a final
@@ -16,14 +15,14 @@ final class DeleteDatabaseActions {
     /** RDS API reference, DeleteDBInstance SkipFinalSnapshot: these states only allow a delete without one. */
     private static final Set<String> FAILURE_STATES = Set.of("failed", "incompatible-restore", "incompatible-network");
 
-    private final Function<String, FakeRegion> regions;
+    private final Accounts accounts;
 
-    DeleteDatabaseActions(Function<String, FakeRegion> regions) {
-        this.regions = regions;
+    DeleteDatabaseActions(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     void deleteDbInstance(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         String instanceId = request.required("DBInstanceIdentifier");
         boolean skip = request.bool("SkipFinalSnapshot", false);
         String finalId = request.optional("FinalDBSnapshotIdentifier");
@@ -69,7 +68,7 @@ final class DeleteDatabaseActions {
     }
 
     void deleteDbCluster(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         String clusterId = request.required("DBClusterIdentifier");
         boolean skip = request.bool("SkipFinalSnapshot", false);
         String finalId = request.optional("FinalDBSnapshotIdentifier");

@@ -16,14 +16,21 @@ import java.util.Objects;
  *                   removed it through {@link FakeRegion}
  * @param tags       its tags at deletion time
  * @param status     its status at deletion time
+ * @param accountId  the account that held it
  */
 public record Deletion(String region, ResourceKind kind, String identifier, String createdBy, String deletedBy,
-                       Map<String, String> tags, String status) {
+                       Map<String, String> tags, String status, String accountId) {
 
     /** Freezes the tags. */
     public Deletion {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(identifier, "identifier");
         tags = Tags.copyOf(tags);
+    }
+
+    /** A removal from the default account {@value FakeRdsServer#ACCOUNT_ID}. */
+    public Deletion(String region, ResourceKind kind, String identifier, String createdBy, String deletedBy,
+                    Map<String, String> tags, String status) {
+        this(region, kind, identifier, createdBy, deletedBy, tags, status, FakeRdsServer.ACCOUNT_ID);
     }
 }

@@ -15,6 +15,8 @@ public enum FakeError {
     /** Server fault, retried by the SDK. */
     SERVICE_UNAVAILABLE(503, "ServiceUnavailable", "The service is unavailable. Please try again later."),
     SNAPSHOT_QUOTA_EXCEEDED(400, "SnapshotQuotaExceeded", "The request would exceed the snapshot quota."),
+    SHARED_SNAPSHOT_QUOTA_EXCEEDED(400, "SharedSnapshotQuotaExceeded",
+            "You have exceeded the maximum number of accounts that you can share a manual DB snapshot with."),
     KMS_KEY_NOT_ACCESSIBLE(400, "KMSKeyNotAccessibleFault",
             "The specified KMS key does not exist, is not enabled or you do not have permissions to access it."),
     DB_SNAPSHOT_ALREADY_EXISTS(400, "DBSnapshotAlreadyExists", "The snapshot already exists."),

@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stateful local fake of the Amazon RDS Query API (version 2014-10-31) for tests and benchmarks: point the real
  * AWS SDK {@code RdsClient} at {@link #endpoint()} with any static credentials. One server serves every region:
- * each request is routed to the {@link FakeRegion} named in its SigV4 credential scope. Everything belongs to
- * account {@value #ACCOUNT_ID}.
+ * each request is routed to the {@link FakeRegion} named in its SigV4 credential scope, in the {@link FakeAccount} of
+ * its access key. Unless test code {@linkplain #registerAccessKey registers} a key to another account, everything
+ * belongs to the default account {@value #ACCOUNT_ID}.
  *
  * <pre>{@code
  * try (FakeRdsServer rds = FakeRdsServer.start()) {
@@ -33,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeRdsServer implements AutoCloseable {
 
-    /** The account that owns every resource of the fake. */
+    /** The default account: it owns what {@link #region(String)} holds and serves every unregistered access key. */
     public static final String ACCOUNT_ID = "123456789012";
 
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -46,11 +45,10 @@ public final class FakeRdsServer implements AutoCloseable {
         }
     }
 
-    private final Map<String, FakeRegion> regions = new ConcurrentHashMap<>();
     private final ServerContext context = new ServerContext();
+    private final Accounts accounts = new Accounts(context, ACCOUNT_ID);
     private final FaultInjector faults = new FaultInjector();
     private final RequestLog log = new RequestLog();
-    private final FakeEventBridge eventBridge = new FakeEventBridge();
     private final HttpServer server;
     private final ExecutorService executor;
     private volatile long latencyNanos;
@@ -76,7 +74,7 @@ public final class FakeRdsServer implements AutoCloseable {
         });
         FakeRdsServer fake = new FakeRdsServer(http, executor);
         http.createContext("/", new QueryApiHandler(fake.actions(), fake.faults, fake.log, () -> fake.latencyNanos,
-                fake.eventBridge));
+                fake.accounts));
         http.setExecutor(executor);
         http.start();
         return fake;
@@ -87,21 +85,47 @@ public final class FakeRdsServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** @return the EventBridge rules answered on the same endpoint (JSON protocol, {@code X-Amz-Target}) */
+    /**
+     * @return the default account's EventBridge rules, answered on the same endpoint (JSON protocol,
+     *     {@code X-Amz-Target}) to callers of the default account; other accounts have their own
+     *     ({@link FakeAccount#eventBridge()})
+     */
     public FakeEventBridge eventBridge() {
-        return eventBridge;
+        return accounts.defaultAccount().eventBridge();
     }
 
-    /** @return the state of this region (e.g. {@code eu-west-1}), created empty on first use */
+    /** @return the state of this region (e.g. {@code eu-west-1}) of the default account, created empty on first use */
     public FakeRegion region(String name) {
-        Objects.requireNonNull(name, "name");
-        return regions.computeIfAbsent(name, n -> new FakeRegion(n, ACCOUNT_ID, context));
+        return accounts.defaultAccount().region(name);
     }
 
     /**
-     * @return every resource deleted since the start, in order, through the API ({@code deletedBy} = the caller's
-     *     access key id) or by test code ({@code deletedBy} = {@value FakeRegion#CREATED_BY_SETUP}): ground truth
-     *     of who removed what
+     * @return the account with this 12-digit id, created empty on first use; {@value #ACCOUNT_ID} is the default
+     *     account
+     */
+    public FakeAccount account(String accountId) {
+        return accounts.account(accountId);
+    }
+
+    /**
+     * Makes requests signed with this access key id act in this account (created if new). Keys never registered act in
+     * the default account.
+     *
+     * @throws IllegalStateException when the key is already registered to another account
+     */
+    public void registerAccessKey(String accessKeyId, String accountId) {
+        accounts.registerAccessKey(accessKeyId, accountId);
+    }
+
+    /** @return the account requests signed with this access key id act in */
+    public String accountOf(String accessKeyId) {
+        return accounts.accountOf(accessKeyId);
+    }
+
+    /**
+     * @return every resource deleted since the start, in every account, in order, through the API ({@code deletedBy}
+     *     = the caller's access key id) or by test code ({@code deletedBy} = {@value FakeRegion#CREATED_BY_SETUP}):
+     *     ground truth of who removed what, and from which account
      */
     public List<Deletion> deletions() {
         return context.deletions();
@@ -167,14 +191,15 @@ public final class FakeRdsServer implements AutoCloseable {
     }
 
     private Map<String, QueryApiHandler.Action> actions() {
-        InstanceActions instances = new InstanceActions(this::region);
-        DbSnapshotActions snapshots = new DbSnapshotActions(this::region);
-        ClusterSnapshotActions clusterSnapshots = new ClusterSnapshotActions(this::region);
-        TagActions tags = new TagActions(this::region);
-        OptionGroupActions optionGroups = new OptionGroupActions(this::region);
-        CreateSnapshotActions create = new CreateSnapshotActions(this::region);
-        RestoreActions restore = new RestoreActions(this::region);
-        DeleteDatabaseActions delete = new DeleteDatabaseActions(this::region);
+        InstanceActions instances = new InstanceActions(accounts);
+        DbSnapshotActions snapshots = new DbSnapshotActions(accounts);
+        ClusterSnapshotActions clusterSnapshots = new ClusterSnapshotActions(accounts);
+        TagActions tags = new TagActions(accounts);
+        OptionGroupActions optionGroups = new OptionGroupActions(accounts);
+        CreateSnapshotActions create = new CreateSnapshotActions(accounts);
+        RestoreActions restore = new RestoreActions(accounts);
+        DeleteDatabaseActions delete = new DeleteDatabaseActions(accounts);
+        SnapshotAttributeActions attributes = new SnapshotAttributeActions(accounts);
         Map<String, QueryApiHandler.Action> actions = new LinkedHashMap<>();
         actions.put("DescribeDBInstances", instances::describeInstances);
         actions.put("DescribeDBClusters", instances::describeClusters);
@@ -194,6 +219,10 @@ public final class FakeRdsServer implements AutoCloseable {
         actions.put("RestoreDBClusterFromSnapshot", restore::restoreDbCluster);
         actions.put("DeleteDBInstance", delete::deleteDbInstance);
         actions.put("DeleteDBCluster", delete::deleteDbCluster);
+        actions.put("ModifyDBSnapshotAttribute", attributes::modifyDbSnapshot);
+        actions.put("DescribeDBSnapshotAttributes", attributes::describeDbSnapshot);
+        actions.put("ModifyDBClusterSnapshotAttribute", attributes::modifyDbClusterSnapshot);
+        actions.put("DescribeDBClusterSnapshotAttributes", attributes::describeDbClusterSnapshot);
         return actions;
     }
 }

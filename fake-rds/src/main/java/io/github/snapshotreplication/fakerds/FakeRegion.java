@@ -3,13 +3,11 @@ package io.github.snapshotreplication.fakerds;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The state of one region of the fake, as test code arranges and inspects it: DB instances, clusters, DB snapshots
  * and cluster snapshots, the pending copies, plus the quotas and the KMS keys that RDS checks on a copy. Everything
- * added is stamped with this region and the server's account. Thread-safe: reads are lock-free, every change holds
+ * added is stamped with this region and its account. Thread-safe: reads are lock-free, every change holds
  * this region's lock.
  */
 public final class FakeRegion {
@@ -26,7 +24,7 @@ public final class FakeRegion {
     public static final String CREATED_BY_RDS = "rds";
 
     private final RegionState state;
-    private final Set<String> inaccessibleKmsKeys = ConcurrentHashMap.newKeySet();
+    private final KmsKeys kmsKeys = new KmsKeys();
     private volatile int manualSnapshotQuota = DEFAULT_MANUAL_SNAPSHOT_QUOTA;
     private volatile int manualClusterSnapshotQuota = DEFAULT_MANUAL_SNAPSHOT_QUOTA;
     private volatile int copyQuota = DEFAULT_COPY_QUOTA;
@@ -256,7 +254,25 @@ public final class FakeRegion {
 
     /** Makes a KMS key of this region unusable (disabled, or no grant): copies naming it fail. */
     public void makeKmsKeyInaccessible(String keyId) {
-        inaccessibleKmsKeys.add(keyId);
+        kmsKeys.makeInaccessible(keyId);
+    }
+
+    /**
+     * Marks a key of this region as AWS managed, like the account's default RDS key ({@code alias/aws/rds} counts
+     * without marking): snapshots encrypted with it can't be shared, and no other account can use it.
+     */
+    public void markAwsManagedKey(String keyArn) {
+        kmsKeys.markAwsManaged(keyArn);
+    }
+
+    /**
+     * Lets another account use a customer managed key of this region, as a key policy naming that account does:
+     * it can then copy snapshots shared with it that this key encrypts.
+     *
+     * @throws IllegalArgumentException for an AWS managed key, whose key policy can't be changed
+     */
+    public void grantKmsKeyTo(String keyArn, String accountId) {
+        kmsKeys.grant(keyArn, accountId);
     }
 
     /** @return the resources and their bookkeeping, for the actions */
@@ -280,8 +296,8 @@ public final class FakeRegion {
         return clusterCopyQuota;
     }
 
-    boolean isKmsKeyInaccessible(String keyId) {
-        return inaccessibleKmsKeys.contains(keyId);
+    KmsKeys kmsKeys() {
+        return kmsKeys;
     }
 
     private static int requireNonNegative(int value) {

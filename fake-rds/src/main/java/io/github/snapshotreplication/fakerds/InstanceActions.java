@@ -1,7 +1,6 @@
 package io.github.snapshotreplication.fakerds;
 
 import java.util.Map;
-import java.util.function.Function;
 
 /** DescribeDBInstances and DescribeDBClusters (read-only: the fake does not create or modify databases). */
 final class InstanceActions {
@@ -15,14 +14,14 @@ final class InstanceActions {
             "DBClusterIdentifier", "db-cluster-id", "cluster", FakeError.DB_CLUSTER_NOT_FOUND,
             "DBCluster %s not found.", null, null, null, null, Map.of("engine", DbCluster::engine), null));
 
-    private final Function<String, FakeRegion> regions;
+    private final Accounts accounts;
 
-    InstanceActions(Function<String, FakeRegion> regions) {
-        this.regions = regions;
+    InstanceActions(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     void describeInstances(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         ResourceStore.Page<DbInstance> page = DESCRIBE_INSTANCES.run(request, region, region.state().instances());
         xml.start("DBInstances");
         page.items().forEach(i -> ResourceXml.dbInstance(xml, i));
@@ -31,7 +30,7 @@ final class InstanceActions {
     }
 
     void describeClusters(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         ResourceStore.Page<DbCluster> page = DESCRIBE_CLUSTERS.run(request, region, region.state().clusters());
         xml.start("DBClusters");
         page.items().forEach(c -> ResourceXml.dbCluster(xml, c));

@@ -1,20 +1,19 @@
 package io.github.snapshotreplication.fakerds;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** DescribeOptionGroups. */
 final class OptionGroupActions {
 
-    private final Function<String, FakeRegion> regions;
+    private final Accounts accounts;
 
-    OptionGroupActions(Function<String, FakeRegion> regions) {
-        this.regions = regions;
+    OptionGroupActions(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     void describe(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         String name = request.optional("OptionGroupName");
         String engine = request.optional("EngineName");
         String major = request.optional("MajorEngineVersion");

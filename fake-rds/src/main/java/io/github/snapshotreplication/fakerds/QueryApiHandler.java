@@ -11,9 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * The HTTP side of the fake: decodes the form, finds the region in the SigV4 credential scope, sleeps the injected
- * latency, asks the {@link FaultInjector}, then routes on {@code Action} and wraps the result in the Query API
- * envelope. Records every request before answering, so a caller sees it as soon as its call returns.
+ * The HTTP side of the fake: decodes the form, finds the region and the caller's access key in the SigV4 credential
+ * scope (the key names the account), sleeps the injected latency, asks the {@link FaultInjector}, then routes on
+ * {@code Action} and wraps the result in the Query API envelope. Records every request before answering, so a caller
+ * sees it as soon as its call returns.
  */
 final class QueryApiHandler implements HttpHandler {
 
@@ -28,15 +29,15 @@ final class QueryApiHandler implements HttpHandler {
     private final RequestLog log;
     private final LongSupplier latencyNanos;
     private final AtomicLong requestIds = new AtomicLong();
-    private final FakeEventBridge eventBridge;
+    private final Accounts accounts;
 
     QueryApiHandler(Map<String, Action> actions, FaultInjector faults, RequestLog log, LongSupplier latencyNanos,
-                    FakeEventBridge eventBridge) {
+                    Accounts accounts) {
         this.actions = Map.copyOf(actions);
         this.faults = faults;
         this.log = log;
         this.latencyNanos = latencyNanos;
-        this.eventBridge = eventBridge;
+        this.accounts = accounts;
     }
 
     @Override
@@ -55,9 +56,10 @@ final class QueryApiHandler implements HttpHandler {
             CredentialScope scope = CredentialScope.of(exchange.getRequestHeaders().getFirst("Authorization"), params);
             String region = scope == null ? null : scope.region();
             String accessKeyId = scope == null ? null : scope.accessKeyId();
+            String accountId = accounts.accountOf(accessKeyId);
             sleep(latencyNanos.getAsLong());
-            Reply reply = answer(new QueryRequest(region, accessKeyId, params));
-            log.record(new RecordedRequest(region, accessKeyId, params.get("Action"), params, reply.status,
+            Reply reply = answer(new QueryRequest(region, accessKeyId, accountId, params));
+            log.record(new RecordedRequest(region, accessKeyId, accountId, params.get("Action"), params, reply.status,
                     reply.errorCode));
             byte[] bytes = reply.body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
@@ -71,6 +73,9 @@ final class QueryApiHandler implements HttpHandler {
 
     private void answerEventBridge(HttpExchange exchange, String target, String body) throws IOException {
         CredentialScope scope = CredentialScope.of(exchange.getRequestHeaders().getFirst("Authorization"), Map.of());
+        // EventBridge rules belong to an account: the caller's key picks whose rules it sees.
+        FakeEventBridge eventBridge = accounts.account(accounts.accountOf(scope == null ? null : scope.accessKeyId()))
+                .eventBridge();
         FakeEventBridge.Reply reply = eventBridge.handle(target, body, scope);
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");

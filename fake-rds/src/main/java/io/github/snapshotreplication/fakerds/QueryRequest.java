@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The form parameters of one Query API request, with the region and access key id of its SigV4 credential scope.
+ * The form parameters of one Query API request, with the region and access key id of its SigV4 credential scope and
+ * the account that key belongs to.
  * Knows the Query protocol's list encoding: {@code Prefix.N} for strings, {@code Tags.Tag.N.Key/Value},
  * {@code Filters.Filter.N.Name/Values.Value.M}; indexes are 1-based and contiguous.
  */
@@ -20,11 +21,13 @@ final class QueryRequest {
 
     private final String region;
     private final String accessKeyId;
+    private final String accountId;
     private final Map<String, String> params;
 
-    QueryRequest(String region, String accessKeyId, Map<String, String> params) {
+    QueryRequest(String region, String accessKeyId, String accountId, Map<String, String> params) {
         this.region = region;
         this.accessKeyId = accessKeyId;
+        this.accountId = accountId;
         this.params = params;
     }
 
@@ -54,6 +57,11 @@ final class QueryRequest {
     /** @return the access key id of the caller's credential scope: who created or deleted what */
     String accessKeyId() {
         return accessKeyId;
+    }
+
+    /** @return the account of the caller's access key: every resource it names by id is looked up there */
+    String accountId() {
+        return accountId;
     }
 
     String action() {

@@ -9,13 +9,14 @@ import java.util.Map;
  *
  * @param region      region of the SigV4 credential scope, null when the request had none
  * @param accessKeyId access key id of the SigV4 credential scope, null when the request had none
+ * @param accountId   the account the request was served in (the access key's, else the default account)
  * @param action      the {@code Action} parameter, null when missing
  * @param params      every form parameter in the order sent (including Action and Version)
  * @param status      HTTP status of the answer
  * @param errorCode   {@code <Code>} of the error answer, null on success
  */
-public record RecordedRequest(String region, String accessKeyId, String action, Map<String, String> params,
-                              int status, String errorCode) {
+public record RecordedRequest(String region, String accessKeyId, String accountId, String action,
+                              Map<String, String> params, int status, String errorCode) {
 
     /** Freezes the parameters. */
     public RecordedRequest {

@@ -31,10 +31,11 @@ final class RegionState {
         this.instances = new ResourceStore<>(DbInstance::identifier, i -> null, i -> false, i -> false);
         this.clusters = new ResourceStore<>(DbCluster::identifier, c -> null, c -> false, c -> false);
         this.snapshots = new ResourceStore<>(DbSnapshot::identifier, DbSnapshot::dbInstanceIdentifier,
-                s -> "manual".equals(s.snapshotType()), s -> s.isPending() && isCrossRegion(s.sourceRegion()));
+                s -> "manual".equals(s.snapshotType()), s -> s.isPending() && isCrossRegion(s.sourceRegion()),
+                s -> !s.sharedWith().isEmpty());
         this.clusterSnapshots = new ResourceStore<>(DbClusterSnapshot::identifier,
                 DbClusterSnapshot::dbClusterIdentifier, s -> "manual".equals(s.snapshotType()),
-                s -> s.isPending() && isCrossRegion(s.sourceRegion()));
+                s -> s.isPending() && isCrossRegion(s.sourceRegion()), s -> !s.sharedWith().isEmpty());
         this.optionGroups = new ResourceStore<>(OptionGroup::name, g -> null, g -> false, g -> false);
     }
 
@@ -203,7 +204,7 @@ final class RegionState {
 
     private void logDeletion(ResourceKind kind, String identifier, String createdBy, String deletedBy,
                              Map<String, String> tags, String status) {
-        context.recordDeletion(new Deletion(name, kind, identifier, createdBy, deletedBy, tags, status));
+        context.recordDeletion(new Deletion(name, kind, identifier, createdBy, deletedBy, tags, status, accountId));
     }
 
     private boolean isCrossRegion(String sourceRegion) {

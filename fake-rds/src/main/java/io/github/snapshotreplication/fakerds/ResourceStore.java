@@ -2,6 +2,7 @@ package io.github.snapshotreplication.fakerds;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NavigableSet;
@@ -15,7 +16,8 @@ import java.util.function.Predicate;
 
 /**
  * Resources of one kind in one region, sorted by lower-cased identifier (RDS identifiers are case-insensitive),
- * with an index by parent (instance or cluster) and running counts for the quotas. Reads are lock-free; writes
+ * with an index by parent (instance or cluster), the keys of those shared with other accounts, and running counts
+ * for the quotas. Reads are lock-free; writes
  * must hold the owning region's lock, which keeps the index and the counts consistent with the map.
  */
 final class ResourceStore<T> {
@@ -30,15 +32,23 @@ final class ResourceStore<T> {
     private final Function<T, String> parentOf;
     private final Predicate<T> manual;
     private final Predicate<T> inFlightCopy;
+    private final Predicate<T> shared;
+    private final NavigableSet<String> sharedKeys = new ConcurrentSkipListSet<>();
     private volatile int manualCount;
     private volatile int inFlightCopyCount;
 
     ResourceStore(Function<T, String> idOf, Function<T, String> parentOf, Predicate<T> manual,
                   Predicate<T> inFlightCopy) {
+        this(idOf, parentOf, manual, inFlightCopy, r -> false);
+    }
+
+    ResourceStore(Function<T, String> idOf, Function<T, String> parentOf, Predicate<T> manual,
+                  Predicate<T> inFlightCopy, Predicate<T> shared) {
         this.idOf = idOf;
         this.parentOf = parentOf;
         this.manual = manual;
         this.inFlightCopy = inFlightCopy;
+        this.shared = shared;
     }
 
     static String key(String identifier) {
@@ -90,6 +100,11 @@ final class ResourceStore<T> {
         return inFlightCopyCount;
     }
 
+    /** @return the keys of the resources shared with another account, sorted (a live view) */
+    NavigableSet<String> sharedKeys() {
+        return sharedKeys;
+    }
+
     /** @return every key, sorted (a live view) */
     NavigableSet<String> allKeys() {
         return byKey.navigableKeySet();
@@ -117,9 +132,18 @@ final class ResourceStore<T> {
      */
     Page<T> page(NavigableSet<String> keys, String startKey, Predicate<T> filter, int max) {
         Set<String> tail = startKey == null ? keys : keys.tailSet(startKey, true);
+        return page(tail.iterator(), byKey::get, filter, max);
+    }
+
+    /**
+     * Lists the resources {@code lookup} finds for the sorted {@code keys}, skipping those the filter rejects: one
+     * page of any sorted key sequence, also one that spans several stores.
+     */
+    static <T> Page<T> page(Iterator<String> keys, Function<String, T> lookup, Predicate<T> filter, int max) {
         List<T> items = new ArrayList<>(Math.min(max, 128));
-        for (String key : tail) {
-            T value = byKey.get(key);
+        while (keys.hasNext()) {
+            String key = keys.next();
+            T value = lookup.apply(key);
             if (value == null || !filter.test(value)) {
                 continue;
             }
@@ -138,6 +162,9 @@ final class ResourceStore<T> {
         }
         manualCount += manual.test(value) ? 1 : 0;
         inFlightCopyCount += inFlightCopy.test(value) ? 1 : 0;
+        if (shared.test(value)) {
+            sharedKeys.add(key);
+        }
     }
 
     private void unindex(String key, T value) {
@@ -150,5 +177,6 @@ final class ResourceStore<T> {
         }
         manualCount -= manual.test(value) ? 1 : 0;
         inFlightCopyCount -= inFlightCopy.test(value) ? 1 : 0;
+        sharedKeys.remove(key);
     }
 }

@@ -9,13 +9,22 @@ final class ResourceXml {
     }
 
     static void dbSnapshot(XmlWriter xml, DbSnapshot s) {
+        dbSnapshot(xml, s, s.accountId());
+    }
+
+    /**
+     * The snapshot as the account {@code viewer} sees it. Another account's snapshot, shared with the viewer, shows
+     * its ARN as identifier, the type {@code shared} (or {@code public}) and no tags (README: assumptions).
+     */
+    static void dbSnapshot(XmlWriter xml, DbSnapshot s, String viewer) {
+        boolean own = viewer.equals(s.accountId());
         xml.start("DBSnapshot")
-                .element("DBSnapshotIdentifier", s.identifier())
+                .element("DBSnapshotIdentifier", own ? s.identifier() : s.arn())
                 .element("DBSnapshotArn", s.arn())
                 .element("DBInstanceIdentifier", s.dbInstanceIdentifier())
                 .element("SnapshotCreateTime", s.createdAt())
                 .element("OriginalSnapshotCreateTime", s.originalCreatedAt())
-                .element("SnapshotType", s.snapshotType())
+                .element("SnapshotType", own ? s.snapshotType() : Sharing.typeSeenBy(s.sharedWith(), viewer))
                 .element("Status", s.status())
                 .element("PercentProgress", s.percentProgress())
                 .element("SourceRegion", s.sourceRegion())
@@ -26,25 +35,31 @@ final class ResourceXml {
                 .element("OptionGroupName", s.optionGroupName())
                 .element("Encrypted", s.encrypted())
                 .element("KmsKeyId", s.kmsKeyId());
-        tagList(xml, s.tags());
+        tagList(xml, own ? s.tags() : Map.of());
         xml.end();
     }
 
     static void dbClusterSnapshot(XmlWriter xml, DbClusterSnapshot s) {
+        dbClusterSnapshot(xml, s, s.accountId());
+    }
+
+    /** The cluster snapshot as the account {@code viewer} sees it, as {@link #dbSnapshot} shows a DB snapshot. */
+    static void dbClusterSnapshot(XmlWriter xml, DbClusterSnapshot s, String viewer) {
+        boolean own = viewer.equals(s.accountId());
         xml.start("DBClusterSnapshot")
-                .element("DBClusterSnapshotIdentifier", s.identifier())
+                .element("DBClusterSnapshotIdentifier", own ? s.identifier() : s.arn())
                 .element("DBClusterSnapshotArn", s.arn())
                 .element("SourceDBClusterSnapshotArn", s.sourceDbClusterSnapshotArn())
                 .element("DBClusterIdentifier", s.dbClusterIdentifier())
                 .element("SnapshotCreateTime", s.createdAt())
-                .element("SnapshotType", s.snapshotType())
+                .element("SnapshotType", own ? s.snapshotType() : Sharing.typeSeenBy(s.sharedWith(), viewer))
                 .element("Status", s.status())
                 .element("PercentProgress", s.percentProgress())
                 .element("Engine", s.engine())
                 .element("EngineVersion", s.engineVersion())
                 .element("StorageEncrypted", s.storageEncrypted())
                 .element("KmsKeyId", s.kmsKeyId());
-        tagList(xml, s.tags());
+        tagList(xml, own ? s.tags() : Map.of());
         xml.end();
     }
 

@@ -1,7 +1,6 @@
 package io.github.snapshotreplication.fakerds;
 
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * RestoreDBInstanceFromDBSnapshot and RestoreDBClusterFromSnapshot: a new database from a snapshot of this region,
@@ -16,14 +15,14 @@ final class RestoreActions {
      */
     static final int DEFAULT_BACKUP_RETENTION = 1;
 
-    private final Function<String, FakeRegion> regions;
+    private final Accounts accounts;
 
-    RestoreActions(Function<String, FakeRegion> regions) {
-        this.regions = regions;
+    RestoreActions(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     void restoreDbInstance(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         String instanceId = request.required("DBInstanceIdentifier");
         CopyRules.checkTargetIdentifier("DBInstanceIdentifier", instanceId, MAX_DATABASE_IDENTIFIER_LENGTH);
         if (request.optional("DBClusterSnapshotIdentifier") != null) {
@@ -58,7 +57,7 @@ final class RestoreActions {
     }
 
     void restoreDbCluster(QueryRequest request, XmlWriter xml) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         String clusterId = request.required("DBClusterIdentifier");
         CopyRules.checkTargetIdentifier("DBClusterIdentifier", clusterId, MAX_DATABASE_IDENTIFIER_LENGTH);
         String snapshotValue = request.required("SnapshotIdentifier");
@@ -66,7 +65,7 @@ final class RestoreActions {
         Map<String, String> requestTags = TagRules.checkRequestTags(request.tags());
         String kmsKeyId = request.optional("KmsKeyId");
         if (kmsKeyId != null) {
-            CopyRules.checkKmsKey(kmsKeyId, region);
+            CopyRules.checkKmsKey(kmsKeyId, region, accounts);
         }
         if (Arn.looksLikeArn(snapshotValue) && snapshotValue.contains(":snapshot:")) {
             throw QueryError.invalidCombination("The fake restores DB clusters from DB cluster snapshots only, not"

@@ -3,7 +3,6 @@ package io.github.snapshotreplication.fakerds;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -12,10 +11,10 @@ import java.util.function.UnaryOperator;
  */
 final class TagActions {
 
-    private final Function<String, FakeRegion> regions;
+    private final Accounts accounts;
 
-    TagActions(Function<String, FakeRegion> regions) {
-        this.regions = regions;
+    TagActions(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     void list(QueryRequest request, XmlWriter xml) {
@@ -48,7 +47,7 @@ final class TagActions {
 
     /** Applies the change to the tags of the resource named by ResourceName, atomically. @return the new tags */
     private Map<String, String> update(QueryRequest request, UnaryOperator<Map<String, String>> change) {
-        FakeRegion region = regions.apply(request.region());
+        FakeRegion region = accounts.caller(request);
         String name = request.required("ResourceName");
         Arn arn = parse(name);
         boolean local = arn.region().equals(region.name()) && arn.account().equals(region.accountId());

@@ -17,6 +17,12 @@ final class Sdk {
     static final String SOURCE_KEY = "arn:aws:kms:eu-west-1:123456789012:key/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
     static final String TARGET_KEY = "arn:aws:kms:eu-central-1:123456789012:key/9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f";
     static final Instant CREATED = Instant.parse("2024-05-14T03:10:42.512Z");
+    /** The second account of the sharing tests: it receives shared snapshots and copies them. */
+    static final String VAULT = "210987654321";
+    /** A customer managed key of the default account in the source region, the kind that can be shared. */
+    static final String SHARE_KEY = "arn:aws:kms:eu-west-1:123456789012:key/5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b";
+    /** A key of the vault account in the source region. */
+    static final String VAULT_KEY = "arn:aws:kms:eu-west-1:210987654321:key/0a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d";
 
     private Sdk() {
     }
@@ -74,5 +80,9 @@ final class Sdk {
 
     static String clusterSnapshotArn(String region, String identifier) {
         return "arn:aws:rds:" + region + ":123456789012:cluster-snapshot:" + identifier;
+    }
+
+    static String vaultSnapshotArn(String region, String identifier) {
+        return "arn:aws:rds:" + region + ":" + VAULT + ":snapshot:" + identifier;
     }
 }
