@@ -119,7 +119,7 @@ public final class ChaosSoak {
 
     private void runStep(int step, FakeRegion target) {
         clock.advance(Duration.ofMinutes(60 + random.nextInt(7 * 60)));
-        for (SoakFleet.Created created : fleet.advanceTo(clock.instant())) {
+        for (SoakFleet.Created created : fleet.advanceTo(clock.instant(), at -> { })) {
             if (random.nextDouble() < 0.15) {
                 report.missedEvents++; // RDS events are best effort: some never arrive
             } else {
