@@ -26,11 +26,21 @@ public final class SoakReport {
     long copiesStarted;
     long copiesCompleted;
     long deletes;
+    long otherSweeps;
+    long otherCopiesStarted;
+    long otherDeletes;
+    long restoresInTarget;
+    long restoresInSource;
+    /** Deletions the fake logged as done with the engine's key, each checked against who created the snapshot. */
+    long engineDeletesChecked;
+    /** Delete requests the engine sent for a look-alike, carried out or not: any is a violation. */
+    long lookAlikeDeleteAttempts;
+    long lookAlikeSurvivalChecks;
     long invariantChecks;
     long convergenceSweeps;
     long maxConvergenceSweeps;
     final Map<String, Long> faultsByKind = new TreeMap<>();
-
+    final Map<String, Long> lookAlikes = new TreeMap<>();
     /** Adds another run's counts to this one. */
     public SoakReport add(SoakReport other) {
         seeds += other.seeds;
@@ -50,10 +60,19 @@ public final class SoakReport {
         copiesStarted += other.copiesStarted;
         copiesCompleted += other.copiesCompleted;
         deletes += other.deletes;
+        otherSweeps += other.otherSweeps;
+        otherCopiesStarted += other.otherCopiesStarted;
+        otherDeletes += other.otherDeletes;
+        restoresInTarget += other.restoresInTarget;
+        restoresInSource += other.restoresInSource;
+        engineDeletesChecked += other.engineDeletesChecked;
+        lookAlikeDeleteAttempts += other.lookAlikeDeleteAttempts;
+        lookAlikeSurvivalChecks += other.lookAlikeSurvivalChecks;
         invariantChecks += other.invariantChecks;
         convergenceSweeps += other.convergenceSweeps;
         maxConvergenceSweeps = Math.max(maxConvergenceSweeps, other.maxConvergenceSweeps);
         other.faultsByKind.forEach((k, v) -> faultsByKind.merge(k, v, Long::sum));
+        other.lookAlikes.forEach((k, v) -> lookAlikes.merge(k, v, Long::sum));
         return this;
     }
 
@@ -81,6 +100,26 @@ public final class SoakReport {
         return eventRecords;
     }
 
+    public long lookAlikesCreated() {
+        return lookAlikes.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long lookAlikeDeleteAttempts() {
+        return lookAlikeDeleteAttempts;
+    }
+
+    public long engineDeletesChecked() {
+        return engineDeletesChecked;
+    }
+
+    public long otherCopiesStarted() {
+        return otherCopiesStarted;
+    }
+
+    public long restoresInSource() {
+        return restoresInSource;
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
@@ -94,6 +133,13 @@ public final class SoakReport {
                 errorsInjected));
         s.append(String.format("  actions      copies started %d, copies completed %d, deletes %d%n", copiesStarted,
                 copiesCompleted, deletes));
+        s.append(String.format("  look-alikes  %d made %s; restores in target %d, in source %d (copied as"
+                + " originals)%n", lookAlikesCreated(), lookAlikes, restoresInTarget, restoresInSource));
+        s.append(String.format("  ground truth engine deletes %d, each created by the engine; deletes aimed at"
+                + " look-alikes %d; look-alike survival checks %d%n", engineDeletesChecked, lookAlikeDeleteAttempts,
+                lookAlikeSurvivalChecks));
+        s.append(String.format("  other inst.  sweeps %d, copies started %d, deletes %d (none of its copies"
+                + " touched by the engine)%n", otherSweeps, otherCopiesStarted, otherDeletes));
         s.append(String.format("  convergence  clean sweeps after the faults %d (at most %d in one run)%n",
                 convergenceSweeps, maxConvergenceSweeps));
         s.append(String.format("  invariants   %d checks, 0 violations%n", invariantChecks));
