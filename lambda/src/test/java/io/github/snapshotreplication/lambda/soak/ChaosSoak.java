@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * snapshots, events that arrive late, twice, out of order, malformed or never, random faults, copies finishing at
  * random times; users who copy, restore, snapshot and re-tag the installation's copies into look-alikes; another
  * installation on the same databases. {@link SoakInvariants} are checked after every step against the fake's ground
- * truth; then the faults stop and {@link SoakConvergence} checks that both installations catch up.
+ * truth; then the faults stop and {@link SoakConvergence} checks the time to protection.
  */
 public final class ChaosSoak {
 
@@ -102,7 +102,7 @@ public final class ChaosSoak {
     private record Invocation(String name, Supplier<RunSummary> call, Installation sweepOf) {
     }
 
-    /** What runs in this step: events, a sweep of either installation, garbage, or nothing. */
+    /** What runs in this step: events, a sweep of either installation, a follow-up, garbage, or nothing. */
     private Invocation pick(TimeBudget budget) {
         SoakWorld w = world;
         SoakReport report = w.report;
@@ -110,10 +110,17 @@ public final class ChaosSoak {
         if (pick < 0.35 && !w.undelivered.isEmpty()) {
             return new Invocation("events", () -> deliverEvents(budget), null);
         }
-        if (pick < 0.70) {
+        if (pick < 0.60 || (pick < 0.70 && !w.followUpRuleEnabled())) {
             return new Invocation("scheduled sweep", () -> {
                 report.sweeps++;
                 return w.engine.scheduledSweep(budget);
+            }, w.engineInstallation);
+        }
+        if (pick < 0.70) {
+            return new Invocation("follow-up sweep", () -> {
+                report.sweeps++;
+                report.followUpSweeps++;
+                return w.engine.followUpSweep(budget);
             }, w.engineInstallation);
         }
         if (pick < 0.78) {

@@ -1,7 +1,9 @@
 package io.github.snapshotreplication.lambda.soak;
 
+import io.github.snapshotreplication.contract.Invocations;
 import io.github.snapshotreplication.fakerds.FakeRdsServer;
 import io.github.snapshotreplication.lambda.aws.ClientSettings;
+import io.github.snapshotreplication.lambda.aws.FollowUpRule;
 import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
 import io.github.snapshotreplication.lambda.config.ReplicationSettings;
 import io.github.snapshotreplication.lambda.engine.ReplicationEngine;
@@ -24,6 +26,7 @@ final class SoakEngine implements AutoCloseable {
     private final Installation installation;
     private final RdsSnapshotGateway source;
     private final RdsSnapshotGateway target;
+    private final FollowUpRule followUps;
     private final ReplicationEngine engine;
     private final EventParser parser;
 
@@ -36,7 +39,13 @@ final class SoakEngine implements AutoCloseable {
         ReplicationSettings settings = ReplicationSettings.fromEnvironment(environment(installation, config));
         source = RdsSnapshotGateway.create(SoakFleet.SOURCE, clients);
         target = RdsSnapshotGateway.create(SoakFleet.TARGET, clients);
-        engine = new ReplicationEngine(settings.policy(), false, source, target, out, clock);
+        if (installation.followUpRule() != null) {
+            rds.eventBridge().addRule(installation.followUpRule(), false);
+            followUps = FollowUpRule.create(SoakFleet.SOURCE, settings.followUpRuleName(), clients);
+        } else {
+            followUps = null;
+        }
+        engine = new ReplicationEngine(settings.policy(), false, source, target, followUps, out, clock);
     }
 
     private static Map<String, String> environment(Installation installation, SoakConfig config) {
@@ -51,6 +60,9 @@ final class SoakEngine implements AutoCloseable {
         env.put("RETENTION_MAX_AGE", config.maxAge().toString());
         env.put("MAX_CONCURRENT_DB_SNAPSHOT_COPIES", String.valueOf(installation.dbCopySlots()));
         env.put("MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES", String.valueOf(installation.clusterCopySlots()));
+        if (installation.followUpRule() != null) {
+            env.put("FOLLOW_UP_RULE_NAME", installation.followUpRule());
+        }
         return env;
     }
 
@@ -63,6 +75,11 @@ final class SoakEngine implements AutoCloseable {
         return engine.handle(parser.parse(Fixtures.open("eventbridge-scheduled-event.json")), budget);
     }
 
+    /** A sweep started by the follow-up rule, with the input the construct gives that rule. */
+    RunSummary followUpSweep(TimeBudget budget) {
+        return engine.handle(parser.parse(Fixtures.of(Invocations.FOLLOW_UP_INPUT)), budget);
+    }
+
     /** Any invocation input: an SNS batch, garbage... */
     RunSummary handle(String input, TimeBudget budget) {
         return engine.handle(parser.parse(Fixtures.of(input)), budget);
@@ -72,5 +89,8 @@ final class SoakEngine implements AutoCloseable {
     public void close() {
         source.close();
         target.close();
+        if (followUps != null) {
+            followUps.close();
+        }
     }
 }

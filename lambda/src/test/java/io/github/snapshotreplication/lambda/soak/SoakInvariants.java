@@ -41,7 +41,7 @@ final class SoakInvariants {
     void afterStep(List<RecordedRequest> requests) {
         Map<String, Held> now = Held.all(target);
         safety.afterStep(now, requests);
-        copies.afterStep(now);
+        copies.afterStep(now, requests);
     }
 
     /** Retention and reporting, right after a sweep that ran clean to its end (before any copy finishes). */

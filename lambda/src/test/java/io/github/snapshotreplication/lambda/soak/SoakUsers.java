@@ -53,8 +53,16 @@ final class SoakUsers {
             ourAvailableCopy().ifPresent(this::retagOwnCopy);
         }
         if (random.nextDouble() < 0.02) {
-            List<SoakFleet.Database> inScope = fleet.databases().stream().filter(SoakFleet.Database::inScope).toList();
-            handCopy(inScope.get(random.nextInt(inScope.size())));
+            // Now and then every database of a kind at once (before a migration, say): RDS's copy slots fill up.
+            boolean batch = random.nextBoolean();
+            SnapshotKind kind = random.nextBoolean() ? SnapshotKind.DB_SNAPSHOT : SnapshotKind.DB_CLUSTER_SNAPSHOT;
+            List<SoakFleet.Database> inScope = fleet.databases().stream()
+                    .filter(db -> db.inScope() && db.kind() == kind).toList();
+            if (batch) {
+                inScope.forEach(this::handCopy);
+            } else {
+                handCopy(inScope.get(random.nextInt(inScope.size())));
+            }
         }
         if (random.nextDouble() < 0.03) {
             ourAvailableCopy().ifPresent(restores::restoreInTarget);

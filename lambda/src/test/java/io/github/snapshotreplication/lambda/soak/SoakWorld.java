@@ -88,6 +88,11 @@ final class SoakWorld implements AutoCloseable {
         return summary;
     }
 
+    /** True while the installation under test has its follow-up rule on. */
+    boolean followUpRuleEnabled() {
+        return rds.eventBridge().isEnabled(engineInstallation.followUpRule());
+    }
+
     /** What the engines wrote during the last invocation, for failure messages. */
     String lastOutput() {
         return output.toString(StandardCharsets.UTF_8);
