@@ -5,6 +5,7 @@ import io.github.snapshotreplication.fakerds.PendingCopy;
 import io.github.snapshotreplication.fakerds.ResourceKind;
 import io.github.snapshotreplication.lambda.plan.SnapshotKind;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,19 +24,25 @@ import java.util.Map;
  * @param sourceArn RDS's source field (SourceDBSnapshotIdentifier, SourceDBClusterSnapshotArn), or null
  * @param db        the DB instance or cluster identifier RDS records on it
  * @param tags      its tags
+ * @param arn       its ARN (region and account of the region it is in)
+ * @param kmsKeyId  the key it is encrypted with, or null
+ * @param sharedWith the accounts its {@code restore} attribute names
+ * @param takenAt   when its original was taken: OriginalSnapshotCreateTime of a DB snapshot, the creation time a
+ *                  cluster snapshot's copies keep
  */
 record Held(SnapshotKind kind, String id, String createdBy, String status, boolean automated, String sourceArn,
-            String db, Map<String, String> tags) {
+            String db, Map<String, String> tags, String arn, String kmsKeyId, List<String> sharedWith,
+            Instant takenAt) {
 
     /** Every DB and cluster snapshot of {@code region}, by {@link #key()}. */
     static Map<String, Held> all(FakeRegion region) {
         Map<String, Held> all = new LinkedHashMap<>();
         region.dbSnapshots().forEach(s -> put(all, new Held(SnapshotKind.DB_SNAPSHOT, s.identifier(), s.createdBy(),
                 s.status(), "automated".equals(s.snapshotType()), s.sourceDbSnapshotIdentifier(),
-                s.dbInstanceIdentifier(), s.tags())));
+                s.dbInstanceIdentifier(), s.tags(), s.arn(), s.kmsKeyId(), s.sharedWith(), s.originalCreatedAt())));
         region.dbClusterSnapshots().forEach(s -> put(all, new Held(SnapshotKind.DB_CLUSTER_SNAPSHOT, s.identifier(),
                 s.createdBy(), s.status(), "automated".equals(s.snapshotType()), s.sourceDbClusterSnapshotArn(),
-                s.dbClusterIdentifier(), s.tags())));
+                s.dbClusterIdentifier(), s.tags(), s.arn(), s.kmsKeyId(), s.sharedWith(), s.createdAt())));
         return all;
     }
 

@@ -2,6 +2,7 @@ package io.github.snapshotreplication.lambda.soak;
 
 import io.github.snapshotreplication.contract.Invocations;
 import io.github.snapshotreplication.contract.MetricNames;
+import io.github.snapshotreplication.fakerds.FakeRegion;
 import io.github.snapshotreplication.fakerds.PendingCopy;
 import io.github.snapshotreplication.lambda.engine.TimeBudget;
 import io.github.snapshotreplication.lambda.output.RunSummary;
@@ -175,13 +176,19 @@ final class SoakConvergence {
 
     /** RDS finishes every copy (and snapshot being created) whose time is up. */
     private void finishDueCopies() {
-        Instant now = w.clock.instant();
-        for (PendingCopy pending : w.target.pendingCopies()) {
-            if (!pending.startedAt().plus(COPY_TIME).isAfter(now)) {
-                w.target.completeCopy(pending.kind(), pending.identifier());
-                w.report.copiesCompleted++;
+        w.report.copiesCompleted += finishDue(w.target, w.clock.instant(), COPY_TIME);
+    }
+
+    /** RDS finishes every pending snapshot of {@code region} started {@code copyTime} or longer ago. */
+    static int finishDue(FakeRegion region, Instant now, Duration copyTime) {
+        int finished = 0;
+        for (PendingCopy pending : region.pendingCopies()) {
+            if (!pending.startedAt().plus(copyTime).isAfter(now)) {
+                region.completeCopy(pending.kind(), pending.identifier());
+                finished++;
             }
         }
+        return finished;
     }
 
     private static String key(SoakFleet.Database db) {

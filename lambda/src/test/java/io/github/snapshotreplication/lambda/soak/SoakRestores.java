@@ -75,7 +75,7 @@ final class SoakRestores {
         }
         Restored db = liveInTarget.get(random.nextInt(liveInTarget.size()));
         String name = db.id() + "-manual-" + ++counter;
-        user.createSnapshot(db.kind(), db.id(), name);
+        user.createSnapshot(SoakFleet.TARGET, db.kind(), db.id(), name);
         lookAlikes.add(LookAlikes.Kind.RESTORED_MANUAL, db.kind(), name);
     }
 

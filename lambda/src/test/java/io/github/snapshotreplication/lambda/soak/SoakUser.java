@@ -11,15 +11,19 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * A person with console rights in both regions, acting through the RDS Query API with their own access key id
- * ({@link Installation#USER_KEY}): what they create is theirs in the fake's ground truth.
+ * ({@link Installation#USER_KEY} unless told otherwise): what they create is theirs in the fake's ground truth, and
+ * the account they act in is the one the fake registered their key for.
  *
  * <p>It speaks the Query protocol itself rather than through the SDK: integration tests run against the shrunk
  * Lambda jar, which shadows the SDK and keeps only the operations the engine calls (no restores, no creates). The
@@ -30,11 +34,26 @@ final class SoakUser implements AutoCloseable {
     private static final String SCOPE_DATE = "20240501";
     private static final String NO_SIGNATURE = "0".repeat(64);
     private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]*)</Code>");
+    private static final Map<String, Pattern> FIELDS = new ConcurrentHashMap<>();
 
     private final URI endpoint;
+    private final String accessKeyId;
 
     SoakUser(FakeRdsServer rds) {
+        this(rds, Installation.USER_KEY);
+    }
+
+    /** A person signing with {@code accessKeyId}. */
+    SoakUser(FakeRdsServer rds, String accessKeyId) {
         this.endpoint = rds.endpoint();
+        this.accessKeyId = accessKeyId;
+    }
+
+    /** One snapshot as a DescribeDBSnapshots or DescribeDBClusterSnapshots answer lists it. */
+    record Listed(SnapshotKind kind, String id, String arn, String type, String status) {
+        boolean own() {
+            return !"shared".equals(type) && !"public".equals(type);
+        }
     }
 
     /**
@@ -89,13 +108,13 @@ final class SoakUser implements AutoCloseable {
         expectSuccess(params.get("Action"), call(region, params));
     }
 
-    /** A manual snapshot of a database of the target region, without request tags. */
-    void createSnapshot(SnapshotKind kind, String databaseId, String snapshotId) {
+    /** A manual snapshot of a database of {@code region}, without request tags. */
+    void createSnapshot(String region, SnapshotKind kind, String databaseId, String snapshotId) {
         boolean db = kind == SnapshotKind.DB_SNAPSHOT;
         Map<String, String> params = params(db ? "CreateDBSnapshot" : "CreateDBClusterSnapshot");
         params.put(db ? "DBInstanceIdentifier" : "DBClusterIdentifier", databaseId);
         params.put(db ? "DBSnapshotIdentifier" : "DBClusterSnapshotIdentifier", snapshotId);
-        expectSuccess(params.get("Action"), call(SoakFleet.TARGET, params));
+        expectSuccess(params.get("Action"), call(region, params));
     }
 
     /** Deletes a database of the target region, keeping a final snapshot. */
@@ -109,18 +128,61 @@ final class SoakUser implements AutoCloseable {
 
     /** Deletes a snapshot of the target region. */
     void deleteSnapshot(SnapshotKind kind, String id) {
-        boolean db = kind == SnapshotKind.DB_SNAPSHOT;
-        Map<String, String> params = params(db ? "DeleteDBSnapshot" : "DeleteDBClusterSnapshot");
-        params.put(db ? "DBSnapshotIdentifier" : "DBClusterSnapshotIdentifier", id);
-        expectSuccess(params.get("Action"), call(SoakFleet.TARGET, params));
+        expectSuccess(kind == SnapshotKind.DB_SNAPSHOT ? "DeleteDBSnapshot" : "DeleteDBClusterSnapshot",
+                tryDelete(SoakFleet.TARGET, kind, id));
     }
 
-    /** Tags a resource of the target region by hand. */
-    void addTags(String arn, Map<String, String> tags) {
+    /** Tries to delete a snapshot of {@code region} by identifier or ARN; returns RDS's error code, or null. */
+    String tryDelete(String region, SnapshotKind kind, String idOrArn) {
+        boolean db = kind == SnapshotKind.DB_SNAPSHOT;
+        Map<String, String> params = params(db ? "DeleteDBSnapshot" : "DeleteDBClusterSnapshot");
+        params.put(db ? "DBSnapshotIdentifier" : "DBClusterSnapshotIdentifier", idOrArn);
+        return call(region, params);
+    }
+
+    /** Tags a resource of {@code region} by hand. */
+    void addTags(String region, String arn, Map<String, String> tags) {
         Map<String, String> params = params("AddTagsToResource");
         params.put("ResourceName", arn);
         putTags(params, tags);
-        expectSuccess("AddTagsToResource", call(SoakFleet.TARGET, params));
+        expectSuccess("AddTagsToResource", call(region, params));
+    }
+
+    /**
+     * Shares one of the caller's manual snapshots of {@code region} with {@code account} ({@code share}), or stops
+     * sharing it: the {@code restore} attribute. Returns RDS's error code, or null.
+     */
+    String share(String region, SnapshotKind kind, String id, String account, boolean share) {
+        boolean db = kind == SnapshotKind.DB_SNAPSHOT;
+        Map<String, String> params = params(db ? "ModifyDBSnapshotAttribute" : "ModifyDBClusterSnapshotAttribute");
+        params.put(db ? "DBSnapshotIdentifier" : "DBClusterSnapshotIdentifier", id);
+        params.put("AttributeName", "restore");
+        params.put((share ? "ValuesToAdd" : "ValuesToRemove") + ".AttributeValue.1", account);
+        return call(region, params);
+    }
+
+    /** Every snapshot of {@code kind} the caller sees in {@code region}, its own and those shared with it. */
+    List<Listed> list(String region, SnapshotKind kind) {
+        boolean db = kind == SnapshotKind.DB_SNAPSHOT;
+        String element = db ? "DBSnapshot" : "DBClusterSnapshot";
+        Pattern entry = Pattern.compile("<" + element + ">(.*?)</" + element + ">", Pattern.DOTALL);
+        List<Listed> listed = new ArrayList<>();
+        String marker = null;
+        do {
+            Map<String, String> params = params(db ? "DescribeDBSnapshots" : "DescribeDBClusterSnapshots");
+            params.put("IncludeShared", "true");
+            putIfPresent(params, "Marker", marker);
+            Response response = exchange(region, params);
+            expectSuccess(params.get("Action"), response.error());
+            Matcher m = entry.matcher(response.body());
+            while (m.find()) {
+                String e = m.group(1);
+                listed.add(new Listed(kind, field(e, element + "Identifier"), field(e, element + "Arn"),
+                        field(e, "SnapshotType"), field(e, "Status")));
+            }
+            marker = field(response.body(), "Marker");
+        } while (marker != null);
+        return listed;
     }
 
     @Override
@@ -130,6 +192,19 @@ final class SoakUser implements AutoCloseable {
 
     /** POSTs the form; returns the error code of a refusal, or null on success. */
     private String call(String region, Map<String, String> params) {
+        return exchange(region, params).error();
+    }
+
+    /** An answer: the body, and the error code of a refusal or null. */
+    private record Response(String body, String error) {
+    }
+
+    private static String field(String xml, String name) {
+        Matcher m = FIELDS.computeIfAbsent(name, n -> Pattern.compile("<" + n + ">([^<]*)</" + n + ">")).matcher(xml);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private Response exchange(String region, Map<String, String> params) {
         try {
             HttpURLConnection http = (HttpURLConnection) endpoint.resolve("/").toURL().openConnection();
             http.setRequestMethod("POST");
@@ -144,10 +219,10 @@ final class SoakUser implements AutoCloseable {
             try (InputStream in = status < 400 ? http.getInputStream() : http.getErrorStream()) {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 if (status < 400) {
-                    return null;
+                    return new Response(body, null);
                 }
                 Matcher code = ERROR_CODE.matcher(body);
-                return code.find() ? code.group(1) : "HTTP " + status;
+                return new Response(body, code.find() ? code.group(1) : "HTTP " + status);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the user's " + params.get("Action") + " did not reach the fake", e);
@@ -155,8 +230,8 @@ final class SoakUser implements AutoCloseable {
     }
 
     /** What the SDK presigns for a cross-region copy: the same action, for the source region, naming the target. */
-    private static String presignedUrl(String action, String sourceParam, String source, String kmsKeyId,
-                                       String fromRegion, String toRegion) {
+    private String presignedUrl(String action, String sourceParam, String source, String kmsKeyId,
+                                String fromRegion, String toRegion) {
         Map<String, String> params = params(action);
         params.put(sourceParam, source);
         putIfPresent(params, "KmsKeyId", kmsKeyId);
@@ -170,8 +245,8 @@ final class SoakUser implements AutoCloseable {
         return "https://rds." + fromRegion + ".amazonaws.com/?" + form(params);
     }
 
-    private static String scope(String region) {
-        return Installation.USER_KEY + "/" + SCOPE_DATE + "/" + region + "/rds/aws4_request";
+    private String scope(String region) {
+        return accessKeyId + "/" + SCOPE_DATE + "/" + region + "/rds/aws4_request";
     }
 
     private static Map<String, String> params(String action) {

@@ -96,7 +96,7 @@ final class SoakUsers {
                 + ++counter;
         user.copy(SoakFleet.TARGET, copy.kind(), copy.id(), name, null, null, false, Map.of());
         SoakFleet.Origin origin = fleet.origin(copy.sourceArn()).orElseThrow();
-        user.addTags(arn(copy.kind(), name), ourTags(origin.db(), copy.sourceArn(),
+        user.addTags(SoakFleet.TARGET, arn(copy.kind(), name), ourTags(origin.db(), copy.sourceArn(),
                 origin.createdAt().minus(Duration.ofDays(40))));
         lookAlikes.add(LookAlikes.Kind.RETAGGED, copy.kind(), name);
     }
