@@ -13,8 +13,9 @@ import java.util.function.Supplier;
  * A seeded, bounded chaos run of the real engine (real SDK clients, fake RDS endpoint): simulated days of automated
  * snapshots, events that arrive late, twice, out of order, malformed or never, random faults, copies finishing at
  * random times; users who copy, restore, snapshot and re-tag the installation's copies into look-alikes; another
- * installation on the same databases. {@link SoakInvariants} are checked after every step against the fake's ground
- * truth; then the faults stop and {@link SoakConvergence} checks the time to protection.
+ * installation on the same databases; a vault account whose engine copies every copy the installation shares with
+ * it, among its own users' look-alikes and a stranger's shares. {@link SoakInvariants} are checked after every step
+ * against the fake's ground truth; then the faults stop and {@link SoakConvergence} checks the time to protection.
  */
 public final class ChaosSoak {
 
@@ -52,6 +53,8 @@ public final class ChaosSoak {
             report.simulatedDays = w.fleet.days();
             report.errorsInjected = w.rds.faults().injectedCount();
             w.lookAlikes.counts().forEach((kind, n) -> report.lookAlikes.merge(kind.name(), n, Long::sum));
+            w.vaultLookAlikes.counts().forEach((kind, n) -> report.vaultLookAlikes.merge(kind.name(), n,
+                    Long::sum));
             return report;
         }
     }
@@ -71,30 +74,60 @@ public final class ChaosSoak {
             w.undelivered.add(w.fleet.manualSnapshot(w.random, w.clock.instant()));
         }
         w.users.act(w.clock.instant());
-        SoakFaults.Armed fault = w.faults.arm(0.35);
-        if (!fault.clean()) {
-            report.faultsArmed++;
-            report.faultsByKind.merge(fault.kind().name(), 1L, Long::sum);
-        }
+        SoakFaults.Armed fault = arm();
         Invocation invocation = pick(fault.budget());
+        checked(step, invocation.name(), fault, () -> w.invoke(invocation.call(), summary -> {
+            w.faults.disarm();
+            if (invocation.sweepOf() != null && fault.clean()) {
+                w.invariants.afterCleanSweep(invocation.sweepOf(), summary, w.clock.instant());
+            }
+            if (invocation.sweepOf() != null && (fault.kind() == SoakFaults.Kind.CUT_OFF
+                    || fault.kind() == SoakFaults.Kind.TIME_BUDGET)) {
+                report.cutOffSweeps++;
+            }
+            if (w.random.nextBoolean()) {
+                report.copiesCompleted += w.target.completePendingCopies(w.random.nextInt(4));
+            }
+        }));
+        w.vaultUsers.act();
+        report.vaultCopiesCompleted += w.vault.finishSome(w.random, 0.6);
+        if (w.random.nextDouble() < 0.008) {
+            report.vaultOutages++;
+            w.vault.outage(w.clock.instant().plus(Duration.ofHours(24 + w.random.nextInt(4 * 24))));
+        }
+        if (!w.vault.due(w.clock.instant())) {
+            return;
+        }
+        SoakFaults.Armed vaultFault = arm();
+        checked(step, "vault sweep", vaultFault, () -> w.invoke(() -> {
+            report.vaultSweeps++;
+            return w.vault.sweep(vaultFault.budget());
+        }, summary -> {
+            w.faults.disarm();
+            if (vaultFault.clean()) {
+                w.invariants.afterCleanVaultSweep(summary, w.clock.instant());
+            }
+        }));
+    }
+
+    /** Maybe a fault for the next invocation, counted. */
+    private SoakFaults.Armed arm() {
+        SoakFaults.Armed fault = world.faults.arm(0.35);
+        if (!fault.clean()) {
+            world.report.faultsArmed++;
+            world.report.faultsByKind.merge(fault.kind().name(), 1L, Long::sum);
+        }
+        return fault;
+    }
+
+    /** Runs one invocation; a violation or an error names the seed, the step, the invocation and its fault. */
+    private void checked(int step, String name, SoakFaults.Armed fault, Runnable invocation) {
         try {
-            w.invoke(invocation.call(), summary -> {
-                w.faults.disarm();
-                if (invocation.sweepOf() != null && fault.clean()) {
-                    w.invariants.afterCleanSweep(invocation.sweepOf(), summary, w.clock.instant());
-                }
-                if (invocation.sweepOf() != null && (fault.kind() == SoakFaults.Kind.CUT_OFF
-                        || fault.kind() == SoakFaults.Kind.TIME_BUDGET)) {
-                    report.cutOffSweeps++;
-                }
-                if (w.random.nextBoolean()) {
-                    report.copiesCompleted += w.target.completePendingCopies(w.random.nextInt(4));
-                }
-            });
+            invocation.run();
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("seed " + config.seed() + ", step " + step + " (" + invocation.name() + ", "
-                    + fault.kind() + ", " + w.clock.instant() + "): " + e.getMessage()
-                    + "\nengine output of the step:\n" + w.lastOutput(), e);
+            throw new AssertionError("seed " + config.seed() + ", step " + step + " (" + name + ", " + fault.kind()
+                    + ", " + world.clock.instant() + "): " + e.getMessage() + "\nengine output of the step:\n"
+                    + world.lastOutput(), e);
         }
     }
 
@@ -169,13 +202,27 @@ public final class ChaosSoak {
         return w.engine.handle(SoakEvents.batch(records), budget);
     }
 
-    /** Runs the soak from the command line: {@code [seeds] [first seed] [large|small]}; prints the counts. */
+    /**
+     * Runs the soak from the command line: {@code [seeds] [first seed] [large|small] [options]}; prints the counts.
+     * Options: {@code vault-retention=P5D} (another VAULT_RETENTION).
+     */
     public static void main(String[] args) {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         long first = args.length > 1 ? Long.parseLong(args[1]) : 1;
         boolean large = args.length <= 2 || "large".equals(args[2]);
         long start = System.nanoTime();
-        SoakReport report = runSeeds(first, seeds, large);
+        SoakReport report = new SoakReport();
+        for (long seed = first; seed < first + seeds; seed++) {
+            SoakConfig config = large ? SoakConfig.large(seed) : SoakConfig.small(seed);
+            for (int i = 3; i < args.length; i++) {
+                if (args[i].startsWith("vault-retention=")) {
+                    config = config.withVaultRetention(Duration.parse(args[i].substring("vault-retention=".length())));
+                } else {
+                    throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            report.add(run(config));
+        }
         System.out.print(report);
         System.out.printf("  wall time    %.1f s%n", (System.nanoTime() - start) / 1e9);
     }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The chaos soak at the size {@code mvn verify} affords (seconds); the benchmarks module runs it far longer.
- * Every invariant is checked inside the run; this test also makes sure the run exercised what it claims to.
+ * Every invariant is checked inside the run; this test also makes sure the run exercised what it claims to: the
+ * engine, the other installation, the users and, on the vault's side, its copies, receipts and retention, its users'
+ * look-alikes and a stranger's shares.
  */
 class ChaosSoakIT {
 
@@ -27,6 +29,13 @@ class ChaosSoakIT {
         assertThat(report.lookAlikeDeleteAttempts()).isZero();
         assertThat(report.otherCopiesStarted()).isGreaterThan(20);
         assertThat(report.restoresInSource()).isPositive();
+        assertThat(report.vaultCopies()).isGreaterThan(100);
+        assertThat(report.vaultReceipts()).isGreaterThan(100);
+        assertThat(report.vaultDeletesChecked()).isGreaterThan(50);
+        assertThat(report.handOverDeletes()).as("every engine delete waited for the vault").isEqualTo(report.deletes());
+        assertThat(report.vaultLookAlikes).hasSize(3);
+        assertThat(report.vaultLookAlikesCreated()).isGreaterThan(10);
+        assertThat(report.strangerShares()).isGreaterThan(5);
         assertThat(report.invariantChecks()).isGreaterThan(10_000);
     }
 }

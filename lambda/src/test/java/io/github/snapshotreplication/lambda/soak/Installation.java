@@ -14,22 +14,23 @@ import io.github.snapshotreplication.lambda.plan.SnapshotKind;
  * @param dbCopySlots      MAX_CONCURRENT_DB_SNAPSHOT_COPIES
  * @param clusterCopySlots MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES
  * @param followUpRule     FOLLOW_UP_RULE_NAME, or {@code null} for none
+ * @param vaultAccount     VAULT_ACCOUNT, or {@code null}: no vault
  */
 record Installation(String name, String replicationId, String accessKeyId, int dbCopySlots, int clusterCopySlots,
-                    String followUpRule) {
+                    String followUpRule, String vaultAccount) {
 
     /** The access key id of the soak's users: they copy, restore, snapshot, tag and delete by hand. */
     static final String USER_KEY = "AKIDSOAKUSER";
 
-    /** The installation under test. */
+    /** The installation under test: it hands every copy over to the vault account. */
     static Installation underTest(SoakConfig config) {
         return new Installation("engine", "orders-dr", "AKIDSOAKENGINE", config.dbCopySlots(),
-                config.clusterCopySlots(), "SoakStack-ReplicationFollowUp1A2B3C4D");
+                config.clusterCopySlots(), "SoakStack-ReplicationFollowUp1A2B3C4D", SoakVault.ACCOUNT);
     }
 
-    /** Another installation on the same databases, source and target region: its copies are never ours. */
+    /** Another installation on the same databases and regions, without a vault: its copies are never ours. */
     static Installation other() {
-        return new Installation("other installation", "billing-dr", "AKIDSOAKOTHERINSTALL", 4, 2, null);
+        return new Installation("other installation", "billing-dr", "AKIDSOAKOTHERINSTALL", 4, 2, null, null);
     }
 
     /** The start of every copy identifier of this installation. */

@@ -78,8 +78,9 @@ final class SafetyInvariants {
     }
 
     /**
-     * Every request an installation sends: changes only in the target region, only copies and snapshot deletes,
-     * and a delete only ever names a snapshot it created, whether RDS carries it out or not.
+     * Every request an installation sends: changes only in the target region, only copies and snapshot deletes
+     * (and, with a vault, the hand-over's shares and tags: {@link HandOverInvariants}), and a delete only ever names
+     * a snapshot it created, whether RDS carries it out or not.
      */
     private void installationRequest(RecordedRequest request) {
         for (Installation installation : installations) {
@@ -89,7 +90,8 @@ final class SafetyInvariants {
             }
             count(installation, request);
             checks.check(SoakFleet.TARGET.equals(request.region()) && (COPIES.contains(request.action())
-                    || SNAPSHOT_DELETES.contains(request.action())), () -> installation.name() + " sent "
+                    || SNAPSHOT_DELETES.contains(request.action()) || installation.vaultAccount() != null
+                    && HandOverInvariants.ACTIONS.contains(request.action())), () -> installation.name() + " sent "
                     + request.action() + " to " + request.region() + ": " + request.params());
             if (SNAPSHOT_DELETES.contains(request.action())) {
                 SnapshotKind kind = request.action().equals("DeleteDBSnapshot") ? SnapshotKind.DB_SNAPSHOT

@@ -1,5 +1,7 @@
 package io.github.snapshotreplication.lambda.soak;
 
+import io.github.snapshotreplication.contract.Settings;
+
 import java.time.Duration;
 
 /**
@@ -13,20 +15,34 @@ import java.time.Duration;
  * @param maxAge           RETENTION_MAX_AGE of both installations
  * @param dbCopySlots      MAX_CONCURRENT_DB_SNAPSHOT_COPIES of the installation under test
  * @param clusterCopySlots MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES of the installation under test
+ * @param vaultRetention   VAULT_RETENTION of the vault account
  */
 public record SoakConfig(long seed, int steps, int instances, int clusters, int keepLast, Duration maxAge,
-                         int dbCopySlots, int clusterCopySlots) {
+                         int dbCopySlots, int clusterCopySlots, Duration vaultRetention) {
+
+    /**
+     * The small runs' VAULT_RETENTION: longer than RETENTION_MAX_AGE, short enough for the vault to expire copies
+     * within a run. Shorter ones meet the vault's receipt race sooner (see VaultInvariants).
+     */
+    static final Duration SMALL_VAULT_RETENTION = Duration.ofDays(12);
 
     /**
      * The size {@code mvn verify} runs: a few seconds per seed. The slots are small so that a backlog forms when
      * every database takes its daily snapshot at once, which is what the convergence bound is about.
      */
     public static SoakConfig small(long seed) {
-        return new SoakConfig(seed, 250, 8, 3, 3, Duration.ofDays(10), 3, 2);
+        return new SoakConfig(seed, 250, 8, 3, 3, Duration.ofDays(10), 3, 2, SMALL_VAULT_RETENTION);
     }
 
-    /** The size the benchmarks module runs. */
+    /** The size the benchmarks module runs, with the vault's default retention. */
     public static SoakConfig large(long seed) {
-        return new SoakConfig(seed, 1500, 24, 6, 3, Duration.ofDays(10), 3, 2);
+        return new SoakConfig(seed, 1500, 24, 6, 3, Duration.ofDays(10), 3, 2,
+                Duration.parse(Settings.VAULT_RETENTION.defaultValue().orElseThrow()));
+    }
+
+    /** The same run with another VAULT_RETENTION. */
+    public SoakConfig withVaultRetention(Duration retention) {
+        return new SoakConfig(seed, steps, instances, clusters, keepLast, maxAge, dbCopySlots, clusterCopySlots,
+                retention);
     }
 }

@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * while it is enabled, the schedule once a day at 12:00. Every in-scope database must have an available copy of its
  * newest snapshot (or a newer one) within {@code ceil(backlog / slots) × COPY_TIME + 15 minutes} per kind, where the
  * backlog counts the databases missing that copy plus the cross-region copies still holding a slot when the faults
- * stop, anyone's: each runs to its end before its slot frees. Then the other installation catches up too.
+ * stop, anyone's: each runs to its end before its slot frees. Then the other installation catches up too. The vault
+ * keeps its schedule meanwhile.
  */
 final class SoakConvergence {
 
@@ -120,6 +121,7 @@ final class SoakConvergence {
                 w.report.followUpSweeps++;
                 sweep(() -> w.engine.followUpSweep(TimeBudget.unlimited()));
             }
+            vaultOnSchedule(now);
         }
         for (SnapshotKind kind : SnapshotKind.values()) {
             Duration bound = bounds.get(kind);
@@ -172,6 +174,16 @@ final class SoakConvergence {
     private void sweep(Supplier<RunSummary> sweep) {
         w.report.sweeps++;
         w.invoke(sweep, summary -> w.invariants.afterCleanSweep(w.engineInstallation, summary, w.clock.instant()));
+    }
+
+    /** The vault keeps its schedule; its copies finish as RDS's time goes. */
+    private void vaultOnSchedule(Instant now) {
+        w.report.vaultCopiesCompleted += w.vault.finishDueCopies(now);
+        if (w.vault.due(now)) {
+            w.report.vaultSweeps++;
+            w.invoke(() -> w.vault.sweep(TimeBudget.unlimited()),
+                    summary -> w.invariants.afterCleanVaultSweep(summary, w.clock.instant()));
+        }
     }
 
     /** RDS finishes every copy (and snapshot being created) whose time is up. */

@@ -63,6 +63,9 @@ final class SoakEngine implements AutoCloseable {
         if (installation.followUpRule() != null) {
             env.put("FOLLOW_UP_RULE_NAME", installation.followUpRule());
         }
+        if (installation.vaultAccount() != null) {
+            env.put("VAULT_ACCOUNT", installation.vaultAccount());
+        }
         return env;
     }
 

@@ -11,19 +11,23 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Arms one random fault for the next invocation and disarms it afterwards: errors the SDK retries (throttling,
- * 5xx), errors it does not (quota, KMS denied), a cut-off endpoint, a Lambda about to time out, an EventBridge
- * that cannot switch the follow-up rule.
+ * Arms one random fault for the next invocation, the engine's or the vault's, and disarms it afterwards: errors the
+ * SDK retries (throttling, 5xx), errors it does not (quota, KMS denied), a cut-off endpoint, a Lambda about to time
+ * out, an EventBridge that cannot switch the follow-up rule, a hand-over to the vault refused (sharing, or tagging
+ * throttled past the SDK's retries). The fake injects faults by action, not by account: the engine and the vault
+ * meet the same kinds.
  */
 final class SoakFaults {
 
     /** The fault armed for one invocation. {@code NONE} means the invocation runs clean. */
     enum Kind { NONE, THROTTLING, SERVER_ERRORS, UNAVAILABLE_BURST, SNAPSHOT_QUOTA, COPY_QUOTA_LOWERED, KMS_DENIED,
-        CUT_OFF, TIME_BUDGET, FOLLOW_UP_RULE_UNAVAILABLE }
+        CUT_OFF, TIME_BUDGET, FOLLOW_UP_RULE_UNAVAILABLE, HAND_OVER_REFUSED }
 
     private static final Kind[] FAULTS = {Kind.THROTTLING, Kind.SERVER_ERRORS, Kind.UNAVAILABLE_BURST,
         Kind.SNAPSHOT_QUOTA, Kind.COPY_QUOTA_LOWERED, Kind.KMS_DENIED, Kind.CUT_OFF, Kind.TIME_BUDGET,
-        Kind.FOLLOW_UP_RULE_UNAVAILABLE};
+        Kind.FOLLOW_UP_RULE_UNAVAILABLE, Kind.HAND_OVER_REFUSED};
+    private static final String[] HAND_OVER = {"ModifyDBSnapshotAttribute", "ModifyDBClusterSnapshotAttribute",
+        "AddTagsToResource"};
 
     private final FakeRdsServer rds;
     private final FakeRegion target;
@@ -61,9 +65,19 @@ final class SoakFaults {
             case TIME_BUDGET -> budget = budgetForActions(random.nextInt(4));
             // More failures than the SDK retries: the rule stays as it was until a later run.
             case FOLLOW_UP_RULE_UNAVAILABLE -> rds.eventBridge().failNext(100);
+            case HAND_OVER_REFUSED -> refuseHandOver(HAND_OVER[random.nextInt(HAND_OVER.length)]);
             default -> throw new IllegalStateException(kind.name());
         }
         return new Armed(kind, budget);
+    }
+
+    /** Sharing refused (the share limit), or tagging throttled more times than the SDK retries. */
+    private void refuseHandOver(String action) {
+        if (action.equals("AddTagsToResource")) {
+            rds.faults().failNext(action, 5 + random.nextInt(6), FakeError.THROTTLING);
+        } else {
+            rds.faults().failNext(action, 1 + random.nextInt(3), FakeError.SHARED_SNAPSHOT_QUOTA_EXCEEDED);
+        }
     }
 
     /** Removes every rule and restores the fake's default in-flight quotas. */

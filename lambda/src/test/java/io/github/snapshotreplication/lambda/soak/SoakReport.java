@@ -42,9 +42,28 @@ public final class SoakReport {
     /** Delete requests the engine sent for a look-alike, carried out or not: any is a violation. */
     long lookAlikeDeleteAttempts;
     long lookAlikeSurvivalChecks;
+    long vaultSweeps;
+    /** Times the vault's function was down for one to five days. */
+    long vaultOutages;
+    /** Copies the engine shared with the vault account. */
+    long vaultShares;
+    long vaultCopies;
+    long vaultCopiesCompleted;
+    /** The vault's copies shared back with their source account. */
+    long vaultReceipts;
+    /** Deletions in the vault account, each checked: the vault's own copy, past retention, not a database's newest. */
+    long vaultDeletesChecked;
+    /** The engine's deletes of available copies while the vault's copy of each was there. */
+    long handOverDeletesWithVaultCopy;
+    /** ...and after the vault's retention had removed its copy (which had been available). */
+    long handOverDeletesAfterVaultExpiry;
+    /** After clean sweeps: copies past the engine's retention that it kept because the vault had no copy yet. */
+    long copiesKeptForVault;
+    long strangerShares;
     long invariantChecks;
     final Map<String, Long> faultsByKind = new TreeMap<>();
     final Map<String, Long> lookAlikes = new TreeMap<>();
+    final Map<String, Long> vaultLookAlikes = new TreeMap<>();
     /** Most cross-region copies in flight into the target region at once, per kind, anyone's. */
     final Map<String, Long> maxInFlight = new TreeMap<>();
     /** The same, the engine's own. */
@@ -94,9 +113,21 @@ public final class SoakReport {
         engineDeletesChecked += other.engineDeletesChecked;
         lookAlikeDeleteAttempts += other.lookAlikeDeleteAttempts;
         lookAlikeSurvivalChecks += other.lookAlikeSurvivalChecks;
+        vaultSweeps += other.vaultSweeps;
+        vaultOutages += other.vaultOutages;
+        vaultShares += other.vaultShares;
+        vaultCopies += other.vaultCopies;
+        vaultCopiesCompleted += other.vaultCopiesCompleted;
+        vaultReceipts += other.vaultReceipts;
+        vaultDeletesChecked += other.vaultDeletesChecked;
+        handOverDeletesWithVaultCopy += other.handOverDeletesWithVaultCopy;
+        handOverDeletesAfterVaultExpiry += other.handOverDeletesAfterVaultExpiry;
+        copiesKeptForVault += other.copiesKeptForVault;
+        strangerShares += other.strangerShares;
         invariantChecks += other.invariantChecks;
         other.faultsByKind.forEach((k, v) -> faultsByKind.merge(k, v, Long::sum));
         other.lookAlikes.forEach((k, v) -> lookAlikes.merge(k, v, Long::sum));
+        other.vaultLookAlikes.forEach((k, v) -> vaultLookAlikes.merge(k, v, Long::sum));
         other.maxInFlight.forEach((k, v) -> maxInFlight.merge(k, v, Math::max));
         other.maxEngineInFlight.forEach((k, v) -> maxEngineInFlight.merge(k, v, Math::max));
         other.backlog.forEach((k, v) -> backlog.merge(k, v, Long::sum));
@@ -158,6 +189,30 @@ public final class SoakReport {
         return followUpSweeps;
     }
 
+    public long vaultCopies() {
+        return vaultCopies;
+    }
+
+    public long vaultReceipts() {
+        return vaultReceipts;
+    }
+
+    public long vaultDeletesChecked() {
+        return vaultDeletesChecked;
+    }
+
+    public long handOverDeletes() {
+        return handOverDeletesWithVaultCopy + handOverDeletesAfterVaultExpiry;
+    }
+
+    public long vaultLookAlikesCreated() {
+        return vaultLookAlikes.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long strangerShares() {
+        return strangerShares;
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
@@ -186,6 +241,16 @@ public final class SoakReport {
                 worst[1])));
         s.append(String.format("  convergence  backlog when faults stopped %s; slowest:%s tightest margin %s min%n",
                 backlog, times, convergenceMargin));
+        s.append(String.format("  vault        sweeps %d (outages of 1 to 5 days %d); engine shares %d; vault copies"
+                + " started %d, completed %d; receipts %d; vault deletes %d, each its own copy past VAULT_RETENTION"
+                + " and not its database's newest%n", vaultSweeps, vaultOutages, vaultShares, vaultCopies,
+                vaultCopiesCompleted, vaultReceipts, vaultDeletesChecked));
+        s.append(String.format("  hand-over    copies past retention kept for the vault (after clean sweeps) %d;"
+                + " engine deletes of copies the vault held: %d while its copy was there, %d after the vault's"
+                + " retention removed it%n", copiesKeptForVault, handOverDeletesWithVaultCopy,
+                handOverDeletesAfterVaultExpiry));
+        s.append(String.format("  vault world  look-alikes %d made %s; stranger shares %d, none copied%n",
+                vaultLookAlikesCreated(), vaultLookAlikes, strangerShares));
         s.append(String.format("  invariants   %d checks, 0 violations%n", invariantChecks));
         return s.toString();
     }

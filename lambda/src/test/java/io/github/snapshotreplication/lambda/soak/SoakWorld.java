@@ -19,9 +19,9 @@ import java.util.function.Supplier;
 
 /**
  * Everything one soak run acts on: the fake RDS endpoint and its clock, the source fleet, the two installations,
- * the users and their look-alikes, the faults, the invariants and the report. Every actor signs with its own access
- * key id, so the fake's ground truth tells apart what the installation under test, the other installation and the
- * users created and deleted.
+ * the vault account and its people, the users and their look-alikes, the faults, the invariants and the report.
+ * Every actor signs with its own access key id, so the fake's ground truth tells apart what the installation under
+ * test, the other installation, the vault and the users created and deleted, and in which account.
  */
 final class SoakWorld implements AutoCloseable {
 
@@ -45,6 +45,9 @@ final class SoakWorld implements AutoCloseable {
     final SoakUser user;
     final SoakRestores restores;
     final SoakUsers users;
+    final SoakVault vault;
+    final LookAlikes vaultLookAlikes = new LookAlikes();
+    final VaultUsers vaultUsers;
     final SoakInvariants invariants;
     /** Events RDS sent that have not reached the Lambda yet. */
     final List<SoakFleet.Created> undelivered = new ArrayList<>();
@@ -69,8 +72,10 @@ final class SoakWorld implements AutoCloseable {
         user = new SoakUser(rds);
         restores = new SoakRestores(random, source, target, fleet, user, lookAlikes, report);
         users = new SoakUsers(random, target, fleet, user, engineInstallation, lookAlikes, restores);
+        vault = new SoakVault(rds, config.vaultRetention(), out, clock);
+        vaultUsers = new VaultUsers(rds, random, vault, engineInstallation, vaultLookAlikes, report);
         invariants = new SoakInvariants(rds, List.of(engineInstallation, otherInstallation), fleet, lookAlikes,
-                config, report);
+                config, report, vault, vaultLookAlikes, vaultUsers.strangerArns(), clock);
     }
 
     /**
@@ -107,6 +112,7 @@ final class SoakWorld implements AutoCloseable {
     public void close() {
         engine.close();
         other.close();
+        vault.close();
         user.close();
         rds.close();
     }
