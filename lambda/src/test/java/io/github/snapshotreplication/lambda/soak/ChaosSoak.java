@@ -15,7 +15,9 @@ import java.util.function.Supplier;
  * random times; users who copy, restore, snapshot and re-tag the installation's copies into look-alikes; another
  * installation on the same databases; a vault account whose engine copies every copy the installation shares with
  * it, among its own users' look-alikes and a stranger's shares. {@link SoakInvariants} are checked after every step
- * against the fake's ground truth; then the faults stop and {@link SoakConvergence} checks the time to protection.
+ * against the fake's ground truth; then the faults stop and {@link SoakConvergence} checks the time to protection;
+ * last, {@link SoakCompromise}: an attacker holds the source account and the vault must keep every database's
+ * newest copy.
  */
 public final class ChaosSoak {
 
@@ -47,6 +49,7 @@ public final class ChaosSoak {
                 runStep(step);
             }
             new SoakConvergence(w).run();
+            new SoakCompromise(w).run();
             SoakReport report = w.report;
             report.seeds = 1;
             report.steps = config.steps();
@@ -204,7 +207,8 @@ public final class ChaosSoak {
 
     /**
      * Runs the soak from the command line: {@code [seeds] [first seed] [large|small] [options]}; prints the counts.
-     * Options: {@code vault-retention=P5D} (another VAULT_RETENTION).
+     * Options: {@code junk-newer} (the attacker also shares newer snapshots of the real databases), {@code
+     * vault-retention=P5D} (another VAULT_RETENTION).
      */
     public static void main(String[] args) {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -215,7 +219,9 @@ public final class ChaosSoak {
         for (long seed = first; seed < first + seeds; seed++) {
             SoakConfig config = large ? SoakConfig.large(seed) : SoakConfig.small(seed);
             for (int i = 3; i < args.length; i++) {
-                if (args[i].startsWith("vault-retention=")) {
+                if ("junk-newer".equals(args[i])) {
+                    config = config.withJunkNewerThanVault();
+                } else if (args[i].startsWith("vault-retention=")) {
                     config = config.withVaultRetention(Duration.parse(args[i].substring("vault-retention=".length())));
                 } else {
                     throw new IllegalArgumentException("unknown option " + args[i]);

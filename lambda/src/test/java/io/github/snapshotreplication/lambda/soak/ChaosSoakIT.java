@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The chaos soak at the size {@code mvn verify} affords (seconds); the benchmarks module runs it far longer.
  * Every invariant is checked inside the run; this test also makes sure the run exercised what it claims to: the
  * engine, the other installation, the users and, on the vault's side, its copies, receipts and retention, its users'
- * look-alikes and a stranger's shares.
+ * look-alikes, a stranger's shares, and the compromise of the source account at the end of each run.
  */
 class ChaosSoakIT {
 
@@ -36,6 +36,10 @@ class ChaosSoakIT {
         assertThat(report.vaultLookAlikes).hasSize(3);
         assertThat(report.vaultLookAlikesCreated()).isGreaterThan(10);
         assertThat(report.strangerShares()).isGreaterThan(5);
+        assertThat(report.attackerDeletes()).isGreaterThan(100);
+        assertThat(report.junkCopied()).isPositive();
+        assertThat(report.compromiseExpected()).isGreaterThan(30);
+        assertThat(report.compromiseSurvivors()).isEqualTo(report.compromiseExpected());
         assertThat(report.invariantChecks()).isGreaterThan(10_000);
     }
 }

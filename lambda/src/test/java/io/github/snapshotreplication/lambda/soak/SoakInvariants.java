@@ -78,6 +78,11 @@ final class SoakInvariants {
         vault.afterCleanSweep(summary, now);
     }
 
+    /** The vault's own checks, for the phase when the source account is the attacker's. */
+    VaultInvariants vault() {
+        return vault;
+    }
+
     void check(boolean condition, Supplier<String> violation) {
         checks.check(condition, violation);
     }

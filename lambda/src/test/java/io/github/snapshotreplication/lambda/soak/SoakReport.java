@@ -60,6 +60,20 @@ public final class SoakReport {
     /** After clean sweeps: copies past the engine's retention that it kept because the vault had no copy yet. */
     long copiesKeptForVault;
     long strangerShares;
+    long compromiseSweeps;
+    long compromiseDays;
+    long attackerDeletes;
+    /** The attacker's deletes of snapshots other accounts share with the source account, all refused. */
+    long attackerRefused;
+    long junkShared;
+    long junkCopied;
+    /** Vault copies of a source it had copied before and expired, still shared by the attacker. */
+    long vaultRecopies;
+    /** Databases with an available vault copy when the attacker struck. */
+    long compromiseExpected;
+    /** ...whose newest pre-compromise vault copy was still there, available, at the end. */
+    long compromiseSurvivors;
+    long compromiseVaultDeletes;
     long invariantChecks;
     final Map<String, Long> faultsByKind = new TreeMap<>();
     final Map<String, Long> lookAlikes = new TreeMap<>();
@@ -124,6 +138,16 @@ public final class SoakReport {
         handOverDeletesAfterVaultExpiry += other.handOverDeletesAfterVaultExpiry;
         copiesKeptForVault += other.copiesKeptForVault;
         strangerShares += other.strangerShares;
+        compromiseSweeps += other.compromiseSweeps;
+        compromiseDays += other.compromiseDays;
+        attackerDeletes += other.attackerDeletes;
+        attackerRefused += other.attackerRefused;
+        junkShared += other.junkShared;
+        junkCopied += other.junkCopied;
+        vaultRecopies += other.vaultRecopies;
+        compromiseExpected += other.compromiseExpected;
+        compromiseSurvivors += other.compromiseSurvivors;
+        compromiseVaultDeletes += other.compromiseVaultDeletes;
         invariantChecks += other.invariantChecks;
         other.faultsByKind.forEach((k, v) -> faultsByKind.merge(k, v, Long::sum));
         other.lookAlikes.forEach((k, v) -> lookAlikes.merge(k, v, Long::sum));
@@ -213,6 +237,22 @@ public final class SoakReport {
         return strangerShares;
     }
 
+    public long attackerDeletes() {
+        return attackerDeletes;
+    }
+
+    public long junkCopied() {
+        return junkCopied;
+    }
+
+    public long compromiseExpected() {
+        return compromiseExpected;
+    }
+
+    public long compromiseSurvivors() {
+        return compromiseSurvivors;
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
@@ -251,6 +291,11 @@ public final class SoakReport {
                 handOverDeletesAfterVaultExpiry));
         s.append(String.format("  vault world  look-alikes %d made %s; stranger shares %d, none copied%n",
                 vaultLookAlikesCreated(), vaultLookAlikes, strangerShares));
+        s.append(String.format("  compromise   attacker deleted %d snapshots, %d deletes of others' refused; junk"
+                + " shared %d, copied by the vault %d (again after expiring it: %d); vault swept %d times over %d"
+                + " days, deleted %d; newest pre-compromise vault copies surviving %d of %d%n", attackerDeletes,
+                attackerRefused, junkShared, junkCopied, vaultRecopies, compromiseSweeps, compromiseDays,
+                compromiseVaultDeletes, compromiseSurvivors, compromiseExpected));
         s.append(String.format("  invariants   %d checks, 0 violations%n", invariantChecks));
         return s.toString();
     }

@@ -23,10 +23,10 @@ import java.util.stream.Collectors;
  * The vault account's side of issue 11, checked around every invocation against the fake's ground truth (who created
  * and deleted what in which account, RDS's source fields, what each request named), never against tags: the vault
  * deletes only its own copies, never a look-alike, never the newest available copy of a database nor one younger
- * than VAULT_RETENTION; it copies only what the engine created in the accepted source account, never what a
- * stranger shares, each source once, with its own key; it
- * shares only its own copies, only with their source account. After a clean vault sweep: every shared copy has its
- * vault copy, every available vault copy has its receipt, retention is applied, every look-alike is reported.
+ * than VAULT_RETENTION; it copies only what the engine (after the compromise: anyone holding the source account)
+ * created in the accepted source account, never what a stranger shares, each source once, with its own key; it shares
+ * only its own copies, only with their source account. After a clean vault sweep: every shared copy has its vault
+ * copy, every available vault copy has its receipt, retention is applied, every look-alike is reported.
  *
  * <p>"Each source once" is what the hand-over needs: the engine stops sharing a copy once it sees the receipt. It
  * fails today when the vault first copies a shared copy whose source is already older than VAULT_RETENTION (the
@@ -57,6 +57,7 @@ final class VaultInvariants {
     private Map<String, Held> before = Map.of();
     private Map<String, Held> sourceBefore = Map.of();
     private int deletionsSeen;
+    private String attackerKey;
 
     VaultInvariants(FakeRdsServer rds, SoakVault vault, Installation engine, LookAlikes lookAlikes,
                     Set<String> strangers, SoakReport report, Checks checks) {
@@ -69,6 +70,16 @@ final class VaultInvariants {
         this.checks = checks;
     }
 
+    /**
+     * From now on the source account is the attacker's too: what it shares, the vault may copy. The attacker never
+     * stops sharing its junk, and the vault copies a shared source again once its retention has removed its copy
+     * (VaultPlanner keeps no memory of what it copied): such copies are counted, not failed, from now on. Before the
+     * compromise the engine stops sharing each copy once it has the receipt, and a second copy is a violation.
+     */
+    void compromisedBy(String accessKey) {
+        attackerKey = accessKey;
+    }
+
     /** The vault account's snapshots as the step starts. */
     Map<String, Held> before() {
         return before;
@@ -77,6 +88,11 @@ final class VaultInvariants {
     /** True when the vault's own copy of the engine's copy {@code arn} was seen available, now or earlier. */
     boolean vaultHeld(String arn) {
         return heldAvailable.contains(arn);
+    }
+
+    /** True when the vault ever copied {@code sourceArn}. */
+    boolean copiedEver(String sourceArn) {
+        return copied.containsKey(sourceArn);
     }
 
     void beforeStep(Map<String, Held> sourceTarget) {
@@ -161,18 +177,23 @@ final class VaultInvariants {
             String source = request.param(db ? "SourceDBSnapshotIdentifier" : "SourceDBClusterSnapshotIdentifier");
             String creator = creators.get(source);
             String key = request.param("KmsKeyId");
-            checks.check(creator != null && engine.is(creator) && !strangers.contains(source)
-                    && (key == null || SoakVault.KMS_KEY.equals(key)),
+            checks.check(creator != null && (engine.is(creator) || creator.equals(attackerKey))
+                    && !strangers.contains(source) && (key == null || SoakVault.KMS_KEY.equals(key)),
                     () -> "the vault copied " + source + " (" + (strangers.contains(source) ? "a stranger account's"
                             : creator == null ? "not seen in the source account" : "created by " + creator)
                             + ") with key " + key);
             if (request.succeeded()) {
                 report.vaultCopies++;
                 String earlier = copied.get(source);
-                checks.check(earlier == null, () -> "the vault copied " + source + " again; its copy " + earlier
-                        + " existed before, the source is still shared: " + (sourceBefore.values().stream()
-                        .filter(h -> h.arn().equals(source)).findFirst().map(h -> h.sharedWith() + ", created by "
-                        + h.createdBy()).orElse("(gone)")) + " (the receipt race: see VaultInvariants)");
+                if (earlier != null && attackerKey != null) {
+                    report.vaultRecopies++; // see compromisedBy
+                } else {
+                    checks.check(earlier == null, () -> "the vault copied " + source + " again; its copy "
+                            + earlier + " existed before, the source is still shared: "
+                            + (sourceBefore.values().stream().filter(h -> h.arn().equals(source)).findFirst()
+                            .map(h -> h.sharedWith() + ", created by " + h.createdBy()).orElse("(gone)"))
+                            + " (the receipt race: see VaultInvariants)");
+                }
             }
             return;
         }
@@ -211,7 +232,8 @@ final class VaultInvariants {
                 continue;
             }
             String creator = creators.get(h.sourceArn());
-            checks.check(h.id().startsWith(SoakVault.prefix() + "-") && creator != null && engine.is(creator)
+            checks.check(h.id().startsWith(SoakVault.prefix() + "-") && creator != null
+                    && (engine.is(creator) || creator.equals(attackerKey))
                     && (h.kmsKeyId() == null || SoakVault.KMS_KEY.equals(h.kmsKeyId()))
                     && SoakVault.VAULT_ID.equals(h.tags().get(TagKeys.MANAGED_BY)), () -> "the vault's " + h.id()
                     + " is not its copy of an accepted source: source " + h.sourceArn() + " created by " + creator
@@ -277,8 +299,9 @@ final class VaultInvariants {
                 + " its managed-by tag without being created by it");
     }
 
-    /** A shared snapshot the vault must copy: made in the source account by the engine. */
+    /** A shared snapshot the vault must copy: made in the source account by the engine or, later, the attacker. */
     private boolean isAccepted(Held shared) {
-        return engine.is(shared.createdBy()) && shared.id().matches("sr[0-9a-f]{8}-.+");
+        return (engine.is(shared.createdBy()) || shared.createdBy().equals(attackerKey))
+                && shared.id().matches("sr[0-9a-f]{8}-.+");
     }
 }
