@@ -2,11 +2,13 @@ package io.github.snapshotreplication.cdk;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -74,6 +76,26 @@ final class ServiceKeyAccess {
         addOrWarn(scope, key, statement, ALARM_TOPIC_KEY_POLICY, "the key of alarmTopic is imported, so its policy"
                 + " cannot be changed here: it must allow the principal cloudwatch.amazonaws.com kms:Decrypt and"
                 + " kms:GenerateDataKey*, or the alarms cannot publish to the topic");
+    }
+
+    /**
+     * Nobody but an AWS service, or a principal creating a grant for an AWS resource, may create grants on the key
+     * (Control Tower CT.KMS.PR.3). RDS creates its grants for the principal that copies a snapshot, with
+     * {@code kms:GrantIsForAWSResource}.
+     *
+     * @return the key policy statement
+     */
+    static PolicyStatement denyGrantsExceptForAwsServices() {
+        return PolicyStatement.Builder.create()
+                .sid("DenyGrantsExceptForAwsServices")
+                .effect(Effect.DENY)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("kms:CreateGrant"))
+                .resources(List.of("*"))
+                .conditions(Map.of("BoolIfExists", new TreeMap<>(Map.of(
+                        "kms:GrantIsForAWSResource", "false",
+                        "aws:PrincipalIsAWSService", "false"))))
+                .build();
     }
 
     private static void addOrWarn(Construct scope, IKey key, PolicyStatement statement, String warningId,
