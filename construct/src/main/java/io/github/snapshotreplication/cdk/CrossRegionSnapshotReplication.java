@@ -97,6 +97,7 @@ public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicati
         replicationId = Names.uniqueResourceName(this, UniqueResourceNameOptions.builder().maxLength(64).build());
         followUpRuleName = followUpRuleName();
         warnWithoutTargetKey(props);
+        letTheVaultUseTheTargetKey(props);
         events = new SnapshotEventSource(this, props.isIncludeAurora());
         deadLetterQueue = FunctionParts.deadLetterQueue(this);
         logGroup = FunctionParts.logGroup(this, props);
@@ -113,6 +114,14 @@ public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicati
         alarms = defineAlarms(props);
         dashboard = props.isCreateDashboard() ? ReplicationDashboard.define(this, metrics, props.getTargetRegion(),
                 alarms, function, deadLetterQueue) : null;
+    }
+
+    /** With a vault, the target key's policy must let the vault account copy the copies shared with it. */
+    private void letTheVaultUseTheTargetKey(CrossRegionSnapshotReplicationProps props) {
+        if (props.getVaultAccount() != null && props.getTargetKey() != null) {
+            ServiceKeyAccess.forVault(this, props.getTargetKey(),
+                    vaultKeyAccess(props.getVaultAccount(), props.getTargetRegion()));
+        }
     }
 
     private void warnWithoutTargetKey(CrossRegionSnapshotReplicationProps props) {
@@ -255,8 +264,10 @@ public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicati
 
     /**
      * The statement the target key's policy needs in vault mode: it lets the vault account use the key through RDS of
-     * the target region, to copy the encrypted copies shared with it (docs/aws-references.md#v2). The key lives in
-     * the target region, so add it where the key is defined, e.g.
+     * the target region, to copy the encrypted copies shared with it (docs/aws-references.md#v2). With
+     * {@code vaultAccount}, the construct adds it to a {@code targetKey} defined in this app (in a stack of the target
+     * region); for an imported key a synth-time warning ({@code snapshot-replication:target-key-vault-policy}) asks
+     * you to add it to the key's policy yourself, e.g. where the key is defined:
      * {@code key.addToResourcePolicy(CrossRegionSnapshotReplication.vaultKeyAccess("210987654321", "eu-central-1"))}.
      *
      * @param vaultAccount the vault account

@@ -24,6 +24,7 @@ final class ServiceKeyAccess {
 
     static final String LOG_KEY_POLICY = "snapshot-replication:log-key-policy";
     static final String ALARM_TOPIC_KEY_POLICY = "snapshot-replication:alarm-topic-key-policy";
+    static final String TARGET_KEY_VAULT_POLICY = "snapshot-replication:target-key-vault-policy";
 
     private ServiceKeyAccess() {
     }
@@ -76,6 +77,22 @@ final class ServiceKeyAccess {
         addOrWarn(scope, key, statement, ALARM_TOPIC_KEY_POLICY, "the key of alarmTopic is imported, so its policy"
                 + " cannot be changed here: it must allow the principal cloudwatch.amazonaws.com kms:Decrypt and"
                 + " kms:GenerateDataKey*, or the alarms cannot publish to the topic");
+    }
+
+    /**
+     * The vault account may use the target key through RDS of the target region, to copy the encrypted copies shared
+     * with it (docs/aws-references.md#v2). Without it the vault's copies fail and the copies wait for the vault.
+     *
+     * @param scope     the construct that warns
+     * @param key       the target key
+     * @param statement the statement, {@code CrossRegionSnapshotReplication.vaultKeyAccess}
+     */
+    static void forVault(Construct scope, IKey key, PolicyStatement statement) {
+        addOrWarn(scope, key, statement, TARGET_KEY_VAULT_POLICY, "targetKey is imported, so its key policy cannot"
+                + " be changed here: add the statement of CrossRegionSnapshotReplication.vaultKeyAccess(vaultAccount,"
+                + " targetRegion) to it (the vault account may use kms:CreateGrant, kms:Decrypt, kms:DescribeKey,"
+                + " kms:GenerateDataKey* and kms:ReEncrypt* through RDS of the target region), or the vault cannot"
+                + " copy the encrypted copies and they wait for it");
     }
 
     /**
