@@ -64,8 +64,9 @@ final class VaultPermissions {
     /**
      * The rights on the accepted source accounts' resources: copy the snapshots they share, named as replication
      * installations name their copies; and use their keys through RDS of this region to decrypt them, as
-     * docs/aws-references.md#v2 lists for copying an encrypted shared snapshot (the key's policy in the source
-     * account, {@code CrossRegionSnapshotReplication.vaultKeyAccess}, must allow the same). {@code kms:CreateGrant}
+     * docs/aws-references.md#v2 lists for copying an encrypted shared snapshot. A key of another account needs both
+     * sides (#i5): these statements, and the key's policy in the source account
+     * ({@code CrossRegionSnapshotReplication.vaultKeyAccess}). {@code kms:CreateGrant}
      * lets RDS create the grant of the copy; {@code kms:DescribeKey} lets it read the key; {@code kms:Decrypt} and
      * {@code kms:ReEncryptFrom} let it read the source's data keys and re-encrypt them under the vault key (AWS's
      * example has {@code kms:ReEncrypt*}; a source key is only ever re-encrypted from, never to). No
