@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The identifier prefix that names an installation on every copy it makes. The Lambda starts each copy's identifier
@@ -15,6 +18,8 @@ public final class CopyIdentifiers {
     /** Letters that start every prefix: RDS identifiers must begin with a letter. */
     private static final String LEAD = "sr";
     private static final int HASH_HEX_DIGITS = 8;
+    /** Any installation's prefix at the start of an identifier, followed by its hyphen. */
+    private static final Pattern ANY_PREFIX = Pattern.compile("^(" + LEAD + "[0-9a-f]{" + HASH_HEX_DIGITS + "})-.+");
 
     private CopyIdentifiers() {
     }
@@ -45,5 +50,17 @@ public final class CopyIdentifiers {
      */
     public static String identifierStart(String replicationId) {
         return prefixOf(replicationId) + "-";
+    }
+
+    /**
+     * The prefix an identifier starts with, if it is shaped like one of any installation's copies (a source
+     * installation's or a vault's): {@code sr3f9a2c1b-orders...} gives {@code sr3f9a2c1b}.
+     *
+     * @param identifier a snapshot identifier, in lower case as RDS stores it
+     * @return the prefix, or empty when the identifier does not start with one
+     */
+    public static Optional<String> prefixIn(String identifier) {
+        Matcher m = ANY_PREFIX.matcher(identifier);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 }

@@ -27,4 +27,16 @@ class ContractTest {
         assertThat(LambdaArtifact.HANDLER).endsWith("::handleRequest");
         assertThat(LambdaArtifact.JAR_RESOURCE).startsWith("/").endsWith(".jar");
     }
+
+    @Test
+    void anIdentifierNamesThePrefixOfTheInstallationThatMadeIt() {
+        String start = CopyIdentifiers.identifierStart("orders-dr");
+
+        assertThat(CopyIdentifiers.prefixIn(start + "orders-db-eu-west-1")).contains(CopyIdentifiers.prefixOf(
+                "orders-dr"));
+        assertThat(CopyIdentifiers.prefixIn("orders-db-eu-west-1")).isEmpty();
+        assertThat(CopyIdentifiers.prefixIn("sr3f9a2c1b")).as("a prefix alone names no copy").isEmpty();
+        assertThat(CopyIdentifiers.prefixIn("sr3f9a2c1g-x")).as("not hex").isEmpty();
+        assertThat(CopyIdentifiers.prefixIn("rds:sr3f9a2c1b-x")).isEmpty();
+    }
 }

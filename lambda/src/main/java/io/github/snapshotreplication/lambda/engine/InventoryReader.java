@@ -12,7 +12,6 @@ import io.github.snapshotreplication.lambda.plan.SourceDatabase;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,28 +48,23 @@ final class InventoryReader {
                     .collect(Collectors.toMap(OptionGroup::name, g -> g, (a, b) -> a));
         }
         return new Inventory(databases, sourceSnapshots, targetSnapshots(replicatedKinds()), optionGroups,
-                vaultReceipts());
+                vaultShared());
     }
 
     /**
-     * In vault mode, our copies the vault has copied: the vault shares its copy back, and RDS names our copy as that
-     * copy's source (a cross-account copy, docs/aws-references.md#o1, #o3). One listing per kind.
+     * In vault mode, what the vault account shares with this account in the target region: its receipts. One
+     * listing per kind; the planner decides which of our copies they name.
      */
-    private Set<String> vaultReceipts() {
+    private List<Snapshot> vaultShared() {
         if (policy.vaultAccount() == null) {
-            return Set.of();
+            return List.of();
         }
-        Set<String> receipts = new HashSet<>();
+        List<Snapshot> shared = new ArrayList<>();
         for (SnapshotKind kind : replicatedKinds()) {
-            for (Snapshot shared : target.describeSharedSnapshots(kind)) {
-                boolean fromVault = SnapshotArn.parse(shared.arn())
-                        .filter(a -> a.accountId().equals(policy.vaultAccount())).isPresent();
-                if (fromVault && shared.isAvailable() && shared.sourceSnapshotArn() != null) {
-                    receipts.add(shared.sourceSnapshotArn());
-                }
-            }
+            target.describeSharedSnapshots(kind).stream().filter(s -> SnapshotArn.parse(s.arn())
+                    .filter(a -> a.accountId().equals(policy.vaultAccount())).isPresent()).forEach(shared::add);
         }
-        return receipts;
+        return shared;
     }
 
     /** The option groups named by these snapshots, each described once; unknown names are left out. */

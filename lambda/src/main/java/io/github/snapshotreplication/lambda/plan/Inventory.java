@@ -2,7 +2,6 @@ package io.github.snapshotreplication.lambda.plan;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the planner sees: source databases and snapshots, and every snapshot in the target region.
@@ -12,12 +11,12 @@ import java.util.Set;
  * @param targetSnapshots snapshots in the target region, of every kind the policy replicates
  * @param optionGroups    the source region's non-default option groups named by source DB snapshots, by name; a
  *                        name missing here is unknown (the copy is then made without naming an option group)
- * @param vaultReceipts   in vault mode, the ARNs of this installation's copies that the vault account has copied:
- *                        the vault shares its copy back, and RDS names our copy as that copy's source
+ * @param vaultShared     in vault mode, the snapshots the vault account shares with this account in the target
+ *                        region: the vault shares its copy of each of our copies back as a receipt
  */
 public record Inventory(List<SourceDatabase> databases, List<Snapshot> sourceSnapshots,
                         List<Snapshot> targetSnapshots, Map<String, OptionGroup> optionGroups,
-                        Set<String> vaultReceipts) {
+                        List<Snapshot> vaultShared) {
 
     /** Copies the lists. */
     public Inventory {
@@ -25,17 +24,17 @@ public record Inventory(List<SourceDatabase> databases, List<Snapshot> sourceSna
         sourceSnapshots = List.copyOf(sourceSnapshots);
         targetSnapshots = List.copyOf(targetSnapshots);
         optionGroups = Map.copyOf(optionGroups);
-        vaultReceipts = Set.copyOf(vaultReceipts);
+        vaultShared = List.copyOf(vaultShared);
     }
 
     /** An inventory without vault receipts. */
     public Inventory(List<SourceDatabase> databases, List<Snapshot> sourceSnapshots, List<Snapshot> targetSnapshots,
                      Map<String, OptionGroup> optionGroups) {
-        this(databases, sourceSnapshots, targetSnapshots, optionGroups, Set.of());
+        this(databases, sourceSnapshots, targetSnapshots, optionGroups, List.of());
     }
 
     /** An inventory without option groups. */
     public Inventory(List<SourceDatabase> databases, List<Snapshot> sourceSnapshots, List<Snapshot> targetSnapshots) {
-        this(databases, sourceSnapshots, targetSnapshots, Map.of(), Set.of());
+        this(databases, sourceSnapshots, targetSnapshots, Map.of(), List.of());
     }
 }

@@ -51,7 +51,7 @@ public final class ReplicationPlanner {
                         .thenComparing(Map.Entry::getKey))
                 .map(Map.Entry::getValue)
                 .toList();
-        VaultSharing vault = new VaultSharing(policy, inventory.vaultReceipts());
+        VaultSharing vault = new VaultSharing(policy, inventory.vaultShared(), target.ours());
         List<Decision> decisions = new ArrayList<>(new CopyPlanner(policy, target, inventory.optionGroups(), now)
                 .decide(candidates));
         decisions.addAll(vault.decide(target.ours()));
@@ -83,8 +83,8 @@ public final class ReplicationPlanner {
         }
         TargetIndex target = new TargetIndex(inventory.targetSnapshots(), policy);
         decisions.addAll(new CopyPlanner(policy, target, inventory.optionGroups(), now).decide(candidates));
-        decisions.addAll(new RetentionPlanner(policy, new VaultSharing(policy, inventory.vaultReceipts()), now)
-                .decide(target.ours(), touched));
+        VaultSharing vault = new VaultSharing(policy, inventory.vaultShared(), target.ours());
+        decisions.addAll(new RetentionPlanner(policy, vault, now).decide(target.ours(), touched));
         return new Plan(policy.targetRegion(), decisions, List.of());
     }
 

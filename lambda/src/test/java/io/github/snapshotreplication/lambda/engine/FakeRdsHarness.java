@@ -12,6 +12,7 @@ import io.github.snapshotreplication.lambda.aws.ClientSettings;
 import io.github.snapshotreplication.lambda.aws.FollowUpRule;
 import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
 import io.github.snapshotreplication.lambda.config.ReplicationSettings;
+import io.github.snapshotreplication.lambda.config.VaultSettings;
 import io.github.snapshotreplication.lambda.output.JsonLines;
 import io.github.snapshotreplication.lambda.plan.SnapshotArn;
 import io.github.snapshotreplication.lambda.plan.TargetIdentifiers;
@@ -98,6 +99,38 @@ public final class FakeRdsHarness implements AutoCloseable {
         return new ReplicationEngine(settings.policy(), settings.dryRun(), source, target, rule, out, clock);
     }
 
+    /** The vault account of {@link #vaultEngine(String...)}, and the access key its engine signs with. */
+    public static final String VAULT_ACCOUNT = "210987654321";
+    public static final String VAULT_ACCESS_KEY = "AKIAVAULTEXAMPLE0001";
+    public static final String VAULT_ID = "orders-vault";
+    public static final String VAULT_KEY =
+            "arn:aws:kms:eu-central-1:210987654321:key/4d3c2b1a-0f9e-4d8c-b7a6-5f4e3d2c1b0a";
+
+    /**
+     * A vault engine of {@link #VAULT_ACCOUNT} in the target region accepting {@link #ACCOUNT}, Aurora included; its
+     * client signs with {@link #VAULT_ACCESS_KEY}, so the fake serves it that account's view.
+     */
+    public VaultEngine vaultEngine(String... overrides) {
+        rds.registerAccessKey(VAULT_ACCESS_KEY, VAULT_ACCOUNT);
+        Map<String, String> env = new HashMap<>(Map.of("AWS_REGION", TARGET, "REPLICATION_ID", VAULT_ID,
+                "VAULT_SOURCE_ACCOUNTS", "[\"" + ACCOUNT + "\"]", "VAULT_KMS_KEY_ARN", VAULT_KEY,
+                "INCLUDE_AURORA_CLUSTERS", "true"));
+        for (int i = 0; i + 1 < overrides.length; i += 2) {
+            env.put(overrides[i], overrides[i + 1]);
+        }
+        RdsSnapshotGateway gateway = RdsSnapshotGateway.create(TARGET, ClientSettings.localEndpoint(rds.endpoint())
+                .withTestAccessKeyId(VAULT_ACCESS_KEY));
+        vaultGateways.add(gateway);
+        return new VaultEngine(VaultSettings.fromEnvironment(env), gateway, out, clock);
+    }
+
+    private final List<RdsSnapshotGateway> vaultGateways = new ArrayList<>();
+
+    /** The vault account's state in the target region. */
+    public FakeRegion vaultRegion() {
+        return rds.account(VAULT_ACCOUNT).region(TARGET);
+    }
+
     public JsonLines out() {
         return out;
     }
@@ -179,6 +212,7 @@ public final class FakeRdsHarness implements AutoCloseable {
     public void close() {
         source.close();
         target.close();
+        vaultGateways.forEach(RdsSnapshotGateway::close);
         rds.close();
     }
 

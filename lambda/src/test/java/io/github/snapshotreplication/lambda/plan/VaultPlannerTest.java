@@ -37,7 +37,7 @@ class VaultPlannerTest {
 
     /** The source account's copy of {@code db}'s snapshot taken {@code hoursAgo}, as the vault sees it shared. */
     private static Snapshot shared(String db, int hoursAgo) {
-        return aCopyOf(aSourceSnapshot(db, hoursAgo).build()).withoutOwnership().build();
+        return aCopyOf(aSourceSnapshot(db, hoursAgo).build()).withoutOwnership().type("shared").build();
     }
 
     /** The vault's copy of a shared snapshot, as RDS describes it in the vault account. */
@@ -52,12 +52,14 @@ class VaultPlannerTest {
 
     @Test
     void copiesWhatAnAcceptedAccountSharesAndNothingElse() {
-        Snapshot accepted = shared("orders", 2);
+        // What the receiver sees of a shared snapshot beyond its ARN is undocumented: no source field is needed.
+        Snapshot accepted = aCopyOf(aSourceSnapshot("orders", 2).build()).withoutOwnership().type("shared")
+                .sourceArn(null).sourceRegion(null).build();
         Snapshot otherAccount = aCopyOf(aSourceSnapshot("orders", 2).build()).account("555555555555").build();
         Snapshot notACopy = aSourceSnapshot("orders", 2).region(TARGET).id("orders-by-hand").manual().build();
-        Snapshot sameRegionCopy = aCopyOf(aSourceSnapshot("orders", 3).build()).sourceArn(null).build();
+        Snapshot stillCopying = aCopyOf(aSourceSnapshot("orders", 3).build()).status("copying").build();
 
-        Plan plan = planner.plan(POLICY, List.of(accepted, otherAccount, notACopy, sameRegionCopy), List.of(), NOW);
+        Plan plan = planner.plan(POLICY, List.of(accepted, otherAccount, notACopy, stillCopying), List.of(), NOW);
 
         assertThat(plan.of(Decision.Copy.class)).singleElement().satisfies(c -> {
             assertThat(c.snapshot()).isEqualTo(accepted);
@@ -71,11 +73,12 @@ class VaultPlannerTest {
     @Test
     void anEncryptedSharedCopyIsCopiedWithTheVaultsOwnKey() {
         Snapshot encrypted = aCopyOf(aSourceSnapshot("orders", 2).encrypted().build()).encrypted().withoutOwnership()
-                .build();
+                .type("shared").build();
 
         Plan plan = planner.plan(POLICY, List.of(encrypted), List.of(), NOW);
 
-        assertThat(plan.of(Decision.Copy.class)).singleElement().satisfies(c -> assertThat(c.kmsKeyId()).isEqualTo(KEY));
+        assertThat(plan.of(Decision.Copy.class)).singleElement()
+                .satisfies(c -> assertThat(c.kmsKeyId()).isEqualTo(KEY));
     }
 
     @Test
@@ -105,7 +108,7 @@ class VaultPlannerTest {
         List<Snapshot> burst = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             burst.add(aCopyOf(aSourceSnapshot("orders", 0).id("rds:orders-forged-" + i).build()).withoutOwnership()
-                    .build());
+                    .type("shared").build());
         }
 
         Plan plan = planner.plan(POLICY, burst, own, NOW);
@@ -140,7 +143,7 @@ class VaultPlannerTest {
 
         Plan plan = new ReplicationPlanner().planSweep(policy, new Inventory(List.of(anInstance("orders")),
                 List.of(newest), List.of(newestCopy, olderCopy, receivedCopy), Map.of(),
-                Set.of(receivedCopy.arn())), NOW);
+                List.of(receiptFor(receivedCopy, true))), NOW);
 
         assertThat(plan.of(Decision.ShareWithVault.class)).singleElement()
                 .satisfies(s -> assertThat(s.snapshot()).isEqualTo(newestCopy));
@@ -164,10 +167,38 @@ class VaultPlannerTest {
 
         Plan plan = new ReplicationPlanner().planSweep(policy, new Inventory(List.of(anInstance("orders")),
                 List.of(newest), List.of(aCopyOf(newest).tag(TagKeys.VAULT, "received").build(), oldCopy), Map.of(),
-                Set.of()), NOW);
+                List.of()), NOW);
 
         assertThat(plan.of(Decision.Delete.class)).singleElement()
                 .satisfies(d -> assertThat(d.snapshot()).isEqualTo(oldCopy));
+    }
+
+    @Test
+    void aReceiptIsKnownByItsIdentifierWhenRdsShowsTheReceiverNoSourceField() {
+        ReplicationPolicy policy = withVault(aPolicy().keepLast(1).build());
+        Snapshot newest = aSourceSnapshot("orders", 1).build();
+        Snapshot newestCopy = aCopyOf(newest).tag(TagKeys.VAULT, "shared").build();
+        Snapshot older = aCopyOf(aSourceSnapshot("orders", 25).build()).tag(TagKeys.VAULT, "shared").build();
+        Snapshot forged = vaultCopyOf(aCopyOf(aSourceSnapshot("orders", 49).build()).build()).sourceArn(null)
+                .account("555555555555").build();
+
+        Plan plan = new ReplicationPlanner().planSweep(policy, new Inventory(List.of(anInstance("orders")),
+                List.of(newest), List.of(newestCopy, older), Map.of(), List.of(receiptFor(older, false), forged)),
+                NOW);
+
+        assertThat(plan.of(Decision.StopSharingWithVault.class)).singleElement()
+                .satisfies(s -> assertThat(s.snapshot()).isEqualTo(older));
+        assertThat(plan.of(Decision.Delete.class)).singleElement()
+                .satisfies(d -> assertThat(d.snapshot()).isEqualTo(older));
+        assertThat(plan.vaultWait()).isEqualTo(Duration.ofHours(1));
+    }
+
+    /** The vault's copy of our {@code copy}, as our account sees it shared back, with or without its source field. */
+    private static Snapshot receiptFor(Snapshot copy, boolean withSourceField) {
+        Snapshot vaultCopy = vaultCopyOf(copy).build();
+        return new TestSnapshots.Builder().kind(copy.kind()).region(TARGET).account(VAULT_ACCOUNT)
+                .db(copy.dbIdentifier()).id(vaultCopy.identifier()).createdAt(NOW).type("shared")
+                .sourceArn(withSourceField ? copy.arn() : null).build();
     }
 
     private static ReplicationPolicy withVault(ReplicationPolicy p) {

@@ -1,63 +1,28 @@
 package io.github.snapshotreplication.lambda.soak;
 
-import io.github.snapshotreplication.contract.TagKeys;
-import io.github.snapshotreplication.fakerds.DbSnapshot;
-import io.github.snapshotreplication.fakerds.FakeRdsServer;
-import io.github.snapshotreplication.fakerds.FakeRegion;
-import io.github.snapshotreplication.lambda.aws.ClientSettings;
-import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
-import io.github.snapshotreplication.lambda.config.ReplicationSettings;
-import io.github.snapshotreplication.lambda.engine.ReplicationEngine;
 import io.github.snapshotreplication.lambda.engine.TimeBudget;
-import io.github.snapshotreplication.lambda.event.EventParser;
-import io.github.snapshotreplication.lambda.event.ExpectedOrigin;
-import io.github.snapshotreplication.lambda.event.Fixtures;
-import io.github.snapshotreplication.lambda.output.JsonLines;
 import io.github.snapshotreplication.lambda.output.RunSummary;
-import io.github.snapshotreplication.lambda.plan.SnapshotKind;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * A seeded, bounded chaos run of the real engine (real SDK clients, fake RDS endpoint): simulated days of automated
  * snapshots, events that arrive late, twice, out of order, malformed or never, random faults, copies finishing at
- * random times. {@link SoakInvariants} are checked after every step; then the faults stop and clean sweeps must
- * bring every in-scope database's newest snapshot to the target region within the in-flight quota's bound.
+ * random times; users who copy, restore, snapshot and re-tag the installation's copies into look-alikes; another
+ * installation on the same databases. {@link SoakInvariants} are checked after every step against the fake's ground
+ * truth; then the faults stop and {@link SoakConvergence} checks the time to protection.
  */
 public final class ChaosSoak {
 
-    private static final String REPLICATION_ID = "orders-dr";
-    private static final String TARGET_KEY =
-            "arn:aws:kms:eu-central-1:123456789012:key/9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f";
-    private static final Instant START = Instant.parse("2024-05-01T00:00:00Z");
-
     private final SoakConfig config;
-    private final Random random;
-    private final SoakReport report = new SoakReport();
-    private final SimulatedClock clock = new SimulatedClock(START);
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
-    private final EventParser parser = new EventParser(new ExpectedOrigin(SoakFleet.SOURCE, SoakFleet.ACCOUNT));
-    private final List<SoakFleet.Created> undelivered = new ArrayList<>();
-    private FakeRdsServer rds;
-    private ReplicationEngine engine;
-    private SoakFleet fleet;
-    private SoakEvents events;
-    private SoakFaults faults;
-    private SoakInvariants invariants;
-    private int userSnapshots;
+    private SoakWorld world;
 
     private ChaosSoak(SoakConfig config) {
         this.config = config;
-        this.random = new Random(config.seed());
     }
 
     /** Runs one seed; throws {@link AssertionError} naming the seed and step on the first violation. */
@@ -75,182 +40,133 @@ public final class ChaosSoak {
     }
 
     private SoakReport run() {
-        try (FakeRdsServer server = FakeRdsServer.start()) {
-            rds = server;
-            FakeRegion target = rds.region(SoakFleet.TARGET);
-            fleet = new SoakFleet(rds.region(SoakFleet.SOURCE), config, START);
-            events = new SoakEvents(random);
-            faults = new SoakFaults(rds, target, random);
-            invariants = new SoakInvariants(target, config, REPLICATION_ID, report);
-            ClientSettings clients = ClientSettings.localEndpoint(rds.endpoint());
-            try (RdsSnapshotGateway source = RdsSnapshotGateway.create(SoakFleet.SOURCE, clients);
-                 RdsSnapshotGateway targetGateway = RdsSnapshotGateway.create(SoakFleet.TARGET, clients)) {
-                ReplicationSettings settings = ReplicationSettings.fromEnvironment(environment());
-                engine = new ReplicationEngine(settings.policy(), false, source, targetGateway,
-                        new JsonLines(new PrintStream(output, true, StandardCharsets.UTF_8)), clock);
-                for (int step = 0; step < config.steps(); step++) {
-                    runStep(step, target);
-                }
-                converge(target);
+        try (SoakWorld w = new SoakWorld(config)) {
+            world = w;
+            for (int step = 0; step < config.steps(); step++) {
+                runStep(step);
             }
+            new SoakConvergence(w).run();
+            SoakReport report = w.report;
             report.seeds = 1;
             report.steps = config.steps();
-            report.simulatedDays = fleet.days();
-            report.missedEvents += undelivered.size(); // still queued when the run ended: never delivered
-            report.errorsInjected = rds.faults().injectedCount();
+            report.simulatedDays = w.fleet.days();
+            report.errorsInjected = w.rds.faults().injectedCount();
+            w.lookAlikes.counts().forEach((kind, n) -> report.lookAlikes.merge(kind.name(), n, Long::sum));
             return report;
         }
     }
 
-    private Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_REGION", SoakFleet.SOURCE);
-        env.put("TARGET_REGION", SoakFleet.TARGET);
-        env.put("REPLICATION_ID", REPLICATION_ID);
-        env.put("TARGET_KMS_KEY_ARN", TARGET_KEY);
-        env.put("INCLUDE_AURORA_CLUSTERS", "true");
-        env.put("EXCLUDE_DB_IDENTIFIERS", "[\"scratch-*\"]");
-        env.put("RETENTION_KEEP_LAST", String.valueOf(config.keepLast()));
-        env.put("RETENTION_MAX_AGE", config.maxAge().toString());
-        env.put("MAX_CONCURRENT_DB_SNAPSHOT_COPIES", String.valueOf(config.maxConcurrentCopies()));
-        env.put("MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES", String.valueOf(Math.min(5, config.maxConcurrentCopies())));
-        return env;
-    }
-
-    private void runStep(int step, FakeRegion target) {
-        clock.advance(Duration.ofMinutes(60 + random.nextInt(7 * 60)));
-        for (SoakFleet.Created created : fleet.advanceTo(clock.instant())) {
-            if (random.nextDouble() < 0.15) {
+    private void runStep(int step) {
+        SoakWorld w = world;
+        SoakReport report = w.report;
+        w.clock.advance(Duration.ofMinutes(60 + w.random.nextInt(7 * 60)));
+        for (SoakFleet.Created created : w.backups()) {
+            if (w.random.nextDouble() < 0.15) {
                 report.missedEvents++; // RDS events are best effort: some never arrive
             } else {
-                undelivered.add(created);
+                w.undelivered.add(created);
             }
         }
-        userActivity(target);
-        invariants.beforeStep();
-        rds.clearRequests();
-        output.reset();
-        SoakFaults.Armed fault = faults.arm(0.35);
+        if (w.random.nextDouble() < 0.04) {
+            w.undelivered.add(w.fleet.manualSnapshot(w.random, w.clock.instant()));
+        }
+        w.users.act(w.clock.instant());
+        SoakFaults.Armed fault = w.faults.arm(0.35);
         if (!fault.clean()) {
             report.faultsArmed++;
             report.faultsByKind.merge(fault.kind().name(), 1L, Long::sum);
         }
+        Invocation invocation = pick(fault.budget());
         try {
-            double pick = random.nextDouble();
-            if (pick < 0.40 && !undelivered.isEmpty()) {
-                deliverEvents(fault.budget());
-            } else if (pick < 0.72) {
-                report.sweeps++;
-                RunSummary summary = engine.handle(parser.parse(Fixtures.open("eventbridge-scheduled-event.json")),
-                        fault.budget());
-                faults.disarm();
-                if (fault.kind() == SoakFaults.Kind.CUT_OFF || fault.kind() == SoakFaults.Kind.TIME_BUDGET) {
+            w.invoke(invocation.call(), summary -> {
+                w.faults.disarm();
+                if (invocation.sweepOf() != null && fault.clean()) {
+                    w.invariants.afterCleanSweep(invocation.sweepOf(), summary, w.clock.instant());
+                }
+                if (invocation.sweepOf() != null && (fault.kind() == SoakFaults.Kind.CUT_OFF
+                        || fault.kind() == SoakFaults.Kind.TIME_BUDGET)) {
                     report.cutOffSweeps++;
                 }
-                if (fault.clean()) {
-                    invariants.afterCleanSweep(summary, clock.instant());
+                if (w.random.nextBoolean()) {
+                    report.copiesCompleted += w.target.completePendingCopies(w.random.nextInt(4));
                 }
-            } else if (pick < 0.80) {
-                report.garbageInvocations++;
-                engine.handle(parser.parse(Fixtures.of(events.garbage())), fault.budget());
-            }
-            faults.disarm();
-            if (random.nextBoolean()) {
-                report.copiesCompleted += target.completePendingCopies(random.nextInt(4));
-            }
-            invariants.afterStep(rds.requests());
+            });
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("seed " + config.seed() + ", step " + step + " (" + fault.kind() + ", "
-                    + clock.instant() + "): " + e.getMessage() + "\nengine output of the step:\n"
-                    + output.toString(StandardCharsets.UTF_8), e);
+            throw new AssertionError("seed " + config.seed() + ", step " + step + " (" + invocation.name() + ", "
+                    + fault.kind() + ", " + w.clock.instant() + "): " + e.getMessage()
+                    + "\nengine output of the step:\n" + w.lastOutput(), e);
         }
+    }
+
+    /** One invocation: its name, what it runs, and whose sweep it is (null when it is not a sweep). */
+    private record Invocation(String name, Supplier<RunSummary> call, Installation sweepOf) {
+    }
+
+    /** What runs in this step: events, a sweep of either installation, a follow-up, garbage, or nothing. */
+    private Invocation pick(TimeBudget budget) {
+        SoakWorld w = world;
+        SoakReport report = w.report;
+        double pick = w.random.nextDouble();
+        if (pick < 0.35 && !w.undelivered.isEmpty()) {
+            return new Invocation("events", () -> deliverEvents(budget), null);
+        }
+        if (pick < 0.60 || (pick < 0.70 && !w.followUpRuleEnabled())) {
+            return new Invocation("scheduled sweep", () -> {
+                report.sweeps++;
+                return w.engine.scheduledSweep(budget);
+            }, w.engineInstallation);
+        }
+        if (pick < 0.70) {
+            return new Invocation("follow-up sweep", () -> {
+                report.sweeps++;
+                report.followUpSweeps++;
+                return w.engine.followUpSweep(budget);
+            }, w.engineInstallation);
+        }
+        if (pick < 0.78) {
+            return new Invocation("garbage", () -> {
+                report.garbageInvocations++;
+                return w.engine.handle(w.events.garbage(), budget);
+            }, null);
+        }
+        if (pick < 0.88) {
+            return new Invocation("other installation's sweep", () -> {
+                report.otherSweeps++;
+                return w.other.scheduledSweep(budget);
+            }, w.otherInstallation);
+        }
+        return new Invocation("nothing", () -> null, null);
     }
 
     /** One SNS batch of pending events in random order, some twice, sometimes a malformed record. */
-    private void deliverEvents(TimeBudget budget) {
+    private RunSummary deliverEvents(TimeBudget budget) {
+        SoakWorld w = world;
+        SoakReport report = w.report;
         List<Map<String, Object>> records = new ArrayList<>();
-        int count = 1 + random.nextInt(Math.min(fleet.databases().size(), undelivered.size()));
+        int count = 1 + w.random.nextInt(Math.min(w.fleet.databases().size(), w.undelivered.size()));
         for (int i = 0; i < count; i++) {
-            SoakFleet.Created created = undelivered.remove(random.nextInt(undelivered.size()));
-            if (!created.manual() && fleet.isStale(created)) {
+            SoakFleet.Created created = w.undelivered.remove(w.random.nextInt(w.undelivered.size()));
+            if (!created.manual() && w.fleet.isStale(created)) {
                 report.outOfOrderRecords++;
             }
-            Map<String, Object> record = events.record(created);
+            Map<String, Object> record = w.events.record(created);
             records.add(record);
-            if (random.nextDouble() < 0.2) {
+            if (w.random.nextDouble() < 0.2) {
                 report.duplicateRecords++;
-                if (random.nextBoolean()) {
+                if (w.random.nextBoolean()) {
                     records.add(record); // SNS delivers at least once: the same message twice in one batch
                 } else {
-                    undelivered.add(created); // ...or again, later
+                    w.undelivered.add(created); // ...or again, later
                 }
             }
         }
-        if (random.nextDouble() < 0.15) {
+        if (w.random.nextDouble() < 0.15) {
             report.malformedRecords++;
-            records.add(random.nextInt(records.size() + 1), events.malformed());
+            records.add(w.random.nextInt(records.size() + 1), w.events.malformed());
         }
         report.eventInvocations++;
         report.eventRecords += records.size();
-        engine.handle(parser.parse(Fixtures.of(SoakEvents.batch(records))), budget);
-    }
-
-    /** Users take manual snapshots in the source and keep their own snapshots in the target region. */
-    private void userActivity(FakeRegion target) {
-        if (random.nextDouble() < 0.04) {
-            undelivered.add(fleet.manualSnapshot(random, clock.instant()));
-        }
-        if (random.nextDouble() < 0.04) {
-            SoakFleet.Database db = fleet.databases().get(random.nextInt(fleet.databases().size()));
-            userSnapshots++;
-            DbSnapshot.Builder lookAlike = DbSnapshot.builder().identifier(db.id() + "-copy-" + userSnapshots)
-                    .dbInstanceIdentifier(db.id()).createdAt(clock.instant().minus(Duration.ofDays(30)));
-            if (random.nextBoolean()) {
-                // Another installation's copy: our tag keys, another managed-by value.
-                lookAlike.tag(TagKeys.MANAGED_BY, "another-installation").tag(TagKeys.SOURCE_DB_IDENTIFIER, db.id())
-                        .tag(TagKeys.SOURCE_REGION, SoakFleet.SOURCE)
-                        .tag(TagKeys.SOURCE_CREATED_AT, clock.instant().minus(Duration.ofDays(30)).toString());
-            }
-            target.addDbSnapshot(lookAlike.build());
-        }
-    }
-
-    /**
-     * The faults stop: every copy in flight finishes, then clean sweeps (each followed by the copies finishing)
-     * until every in-scope database's newest snapshot is copied. The quota bounds how many sweeps that may take.
-     */
-    private void converge(FakeRegion target) {
-        faults.disarm();
-        report.copiesCompleted += target.completePendingCopies();
-        long bound = 1;
-        for (SnapshotKind kind : SnapshotKind.values()) {
-            long missing = invariants.missing(fleet, kind);
-            bound = Math.max(bound, (missing + config.maxConcurrentCopies() - 1) / config.maxConcurrentCopies());
-        }
-        int sweeps = 0;
-        do {
-            invariants.beforeStep();
-            rds.clearRequests();
-            output.reset();
-            RunSummary summary = engine.sweep(TimeBudget.unlimited());
-            sweeps++;
-            invariants.afterCleanSweep(summary, clock.instant());
-            report.copiesCompleted += target.completePendingCopies();
-            invariants.afterStep(rds.requests());
-        } while (sweeps < bound && (invariants.missing(fleet, SnapshotKind.DB_SNAPSHOT) > 0
-                || invariants.missing(fleet, SnapshotKind.DB_CLUSTER_SNAPSHOT) > 0));
-        int used = sweeps;
-        long limit = bound;
-        invariants.check(used <= limit, () -> "took " + used + " clean sweeps, bound " + limit);
-        try {
-            invariants.converged(fleet);
-        } catch (AssertionError e) {
-            throw new AssertionError("seed " + config.seed() + ", after " + sweeps + " clean sweeps: "
-                    + e.getMessage() + "\nengine output of the last sweep:\n"
-                    + output.toString(StandardCharsets.UTF_8), e);
-        }
-        report.convergenceSweeps += sweeps;
-        report.maxConvergenceSweeps = Math.max(report.maxConvergenceSweeps, sweeps);
+        return w.engine.handle(SoakEvents.batch(records), budget);
     }
 
     /** Runs the soak from the command line: {@code [seeds] [first seed] [large|small]}; prints the counts. */

@@ -11,15 +11,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChaosSoakIT {
 
     @Test
-    void hundredsOfSweepsUnderFaultsNeverLoseOrWronglyDeleteASnapshot() {
+    void hundredsOfSweepsUnderFaultsAmongLookAlikesNeverLoseOrWronglyDeleteASnapshot() {
         SoakReport report = ChaosSoak.runSeeds(1, 3, false);
         System.out.print(report);
 
         assertThat(report.sweeps()).isGreaterThan(200);
+        assertThat(report.followUpSweeps()).isGreaterThan(20);
         assertThat(report.eventRecords()).isGreaterThan(200);
         assertThat(report.errorsInjected()).isGreaterThan(50);
         assertThat(report.copiesStarted()).isGreaterThan(100);
         assertThat(report.deletes()).isGreaterThan(50);
+        assertThat(report.engineDeletesChecked()).isEqualTo(report.deletes());
+        assertThat(report.lookAlikesCreated()).as("look-alikes of every kind").isGreaterThan(30);
+        assertThat(report.lookAlikes).hasSize(LookAlikes.Kind.values().length);
+        assertThat(report.lookAlikeDeleteAttempts()).isZero();
+        assertThat(report.otherCopiesStarted()).isGreaterThan(20);
+        assertThat(report.restoresInSource()).isPositive();
         assertThat(report.invariantChecks()).isGreaterThan(10_000);
     }
 }

@@ -12,16 +12,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Arms one random fault for the next invocation and disarms it afterwards: errors the SDK retries (throttling,
- * 5xx), errors it does not (quota, KMS denied), a cut-off endpoint, a Lambda about to time out.
+ * 5xx), errors it does not (quota, KMS denied), a cut-off endpoint, a Lambda about to time out, an EventBridge
+ * that cannot switch the follow-up rule.
  */
 final class SoakFaults {
 
     /** The fault armed for one invocation. {@code NONE} means the invocation runs clean. */
     enum Kind { NONE, THROTTLING, SERVER_ERRORS, UNAVAILABLE_BURST, SNAPSHOT_QUOTA, COPY_QUOTA_LOWERED, KMS_DENIED,
-        CUT_OFF, TIME_BUDGET }
+        CUT_OFF, TIME_BUDGET, FOLLOW_UP_RULE_UNAVAILABLE }
 
     private static final Kind[] FAULTS = {Kind.THROTTLING, Kind.SERVER_ERRORS, Kind.UNAVAILABLE_BURST,
-        Kind.SNAPSHOT_QUOTA, Kind.COPY_QUOTA_LOWERED, Kind.KMS_DENIED, Kind.CUT_OFF, Kind.TIME_BUDGET};
+        Kind.SNAPSHOT_QUOTA, Kind.COPY_QUOTA_LOWERED, Kind.KMS_DENIED, Kind.CUT_OFF, Kind.TIME_BUDGET,
+        Kind.FOLLOW_UP_RULE_UNAVAILABLE};
 
     private final FakeRdsServer rds;
     private final FakeRegion target;
@@ -57,6 +59,8 @@ final class SoakFaults {
             case KMS_DENIED -> faults.failNext(copy, 1 + random.nextInt(3), FakeError.KMS_KEY_NOT_ACCESSIBLE);
             case CUT_OFF -> faults.cutOffAfter(random.nextInt(20));
             case TIME_BUDGET -> budget = budgetForActions(random.nextInt(4));
+            // More failures than the SDK retries: the rule stays as it was until a later run.
+            case FOLLOW_UP_RULE_UNAVAILABLE -> rds.eventBridge().failNext(100);
             default -> throw new IllegalStateException(kind.name());
         }
         return new Armed(kind, budget);
@@ -65,6 +69,7 @@ final class SoakFaults {
     /** Removes every rule and restores the fake's default in-flight quotas. */
     void disarm() {
         rds.faults().clear();
+        rds.eventBridge().failNext(0);
         target.setCopyQuota(FakeRegion.DEFAULT_COPY_QUOTA);
         target.setClusterCopyQuota(FakeRegion.DEFAULT_CLUSTER_COPY_QUOTA);
     }

@@ -1,5 +1,6 @@
 package io.github.snapshotreplication.lambda.plan.vault;
 
+import io.github.snapshotreplication.contract.CopyIdentifiers;
 import io.github.snapshotreplication.contract.TagKeys;
 import io.github.snapshotreplication.lambda.plan.CopyTags;
 import io.github.snapshotreplication.lambda.plan.Decision;
@@ -18,22 +19,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The vault account's pure planner: which shared copies to copy into the vault, which receipts to send, which of
  * its own copies expire. No I/O, no clock: the same inputs give the same plan.
  *
- * <p>A shared snapshot is accepted when an accepted source account owns it, it is an available manual snapshot of
- * this region named by an installation of this library ({@code sr<8 hex>-}) and RDS names a source in another region
- * for it (it is a cross-region copy, not any snapshot a user shared). The vault's own copies are proven like the
+ * <p>A shared snapshot is accepted when an accepted source account owns it and it is an available manual snapshot of
+ * this region named by an installation of this library ({@code sr<8 hex>-}). The vault's own copies are proven like the
  * source side's ({@link VaultProof}). Retention is by age only: a copy younger than the retention is never deleted,
  * and the newest copy of a database never is, so snapshots that a compromised source account shares in bulk cannot
  * push the vault's copies out.
  */
 public final class VaultPlanner {
 
-    private static final Pattern REPLICATION_COPY = Pattern.compile("sr[0-9a-f]{8}-.+");
     private static final Duration FIRST_RETRY_DELAY = Duration.ofHours(1);
 
     /**
@@ -82,16 +80,19 @@ public final class VaultPlanner {
                 && o.copy().sourceArn().value().equals(sourceArn);
     }
 
-    /** True for a copy an accepted source installation shared with the vault. */
+    /**
+     * True for a copy an accepted source installation shared with the vault: the ARN's account is accepted (the
+     * only field that proves the owner, docs/aws-references.md#v4), in this region, available, named by an
+     * installation of this library. RDS lists what others share as type {@code shared} (or {@code public}), and only
+     * manual snapshots can be shared (#v1); the docs do not say which other fields the receiving account sees, so
+     * nothing else is required of it.
+     */
     static boolean accepts(VaultPolicy policy, Snapshot shared) {
         SnapshotArn arn = SnapshotArn.parse(shared.arn()).orElse(null);
-        if (arn == null || !policy.sourceAccounts().contains(arn.accountId()) || !policy.region().equals(arn.region())
-                || !shared.isAvailable() || !shared.isManual() || !REPLICATION_COPY.matcher(arn.identifier()).matches()
-                || (shared.kind() == SnapshotKind.DB_CLUSTER_SNAPSHOT && !policy.includeAurora())) {
-            return false;
-        }
-        return SnapshotArn.parse(shared.sourceSnapshotArn()).filter(from -> !from.region().equals(arn.region()))
-                .isPresent();
+        return arn != null && policy.sourceAccounts().contains(arn.accountId()) && policy.region().equals(arn.region())
+                && shared.isAvailable() && !shared.isAutomated()
+                && CopyIdentifiers.prefixIn(arn.identifier()).isPresent()
+                && (shared.kind() == SnapshotKind.DB_SNAPSHOT || policy.includeAurora());
     }
 
     private Decision decideCopy(VaultPolicy policy, Snapshot shared, List<VaultCopy> attempts,
