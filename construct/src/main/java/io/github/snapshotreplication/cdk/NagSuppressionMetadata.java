@@ -86,7 +86,7 @@ final class NagSuppressionMetadata {
         add(policy, IAM5, "Each ARN names one accepted source account. The snapshots a source account shares are"
                 + " named at run time by its replication installation ('sr', 8 hex digits of its id, then a name"
                 + " derived from the source snapshot), so only their 'sr' start can be named; the vault copies only"
-                + " those it has proven to be cross-region copies. The source accounts' keys are unknown at synth time"
+                + " available manual snapshots named so. The source accounts' keys are unknown at synth time"
                 + " and may differ per installation; their use is limited to RDS in the vault's region"
                 + " (kms:ViaService) and, for grants, to AWS resources (kms:GrantIsForAWSResource).", findings);
     }
