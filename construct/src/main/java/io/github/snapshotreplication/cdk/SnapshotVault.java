@@ -57,7 +57,8 @@ import software.constructs.Construct;
  * copies (nothing grants it any right in this account, and the vault key's policy names only this account); it can
  * stop sharing new copies (the recovery-point alarm then fires) and it can share snapshots of its own named like
  * copies, which the vault copies and keeps for {@code retention}, like any other: retention is by age only, so they
- * cannot push genuine copies out. The vault account's own administrators can still delete copies and schedule the
+ * cannot push genuine copies out before their {@code retention} ends (choose it longer than the time needed to notice
+ * a compromise, and remove the account from {@code sourceAccounts} then). The vault account's own administrators can still delete copies and schedule the
  * key's deletion: unlike AWS Backup Vault Lock, nothing here is immutable. Guard the account with service control
  * policies.
  *
