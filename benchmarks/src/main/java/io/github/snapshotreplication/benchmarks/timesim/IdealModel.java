@@ -1,0 +1,73 @@
+package io.github.snapshotreplication.benchmarks.timesim;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * (d) The work-conserving ideal, computed by the simulation itself: the instant a copy slot of a kind frees or a
+ * snapshot appears, a copy starts of the newest uncopied snapshot of the database furthest behind (no copy at all
+ * first, then the oldest newest copy), with the same per-kind slots as the new design's defaults. It knows
+ * everything at once, makes no call and never waits for an event or a sweep; it never queues a second copy of a
+ * database behind a first one.
+ */
+final class IdealModel extends DesignRun {
+
+    private final int[] slots;
+    private final CopySlots rds;
+    private final long[] newestSnapshot;
+    private final int[] newestDay;
+    private final boolean[] copying;
+    private final List<TreeSet<Integer>> waiting;
+
+    IdealModel(SimFleet fleet, int warmUpDays, int measuredDays, int instanceSlots, int clusterSlots) {
+        super(fleet, warmUpDays, measuredDays);
+        slots = new int[] {instanceSlots, clusterSlots};
+        rds = new CopySlots(fleet.size());
+        newestSnapshot = new long[fleet.size()];
+        newestDay = new int[fleet.size()];
+        copying = new boolean[fleet.size()];
+        // Furthest behind first; a database's key only changes while it is copying, outside the set.
+        Comparator<Integer> behind = Comparator.<Integer>comparingLong(ages::newestCopy).thenComparingInt(db -> db);
+        waiting = List.of(new TreeSet<>(behind), new TreeSet<>(behind));
+    }
+
+    @Override
+    protected void snapshotTaken(int db, int day) {
+        newestSnapshot[db] = loop.now();
+        newestDay[db] = day;
+        if (!copying[db]) {
+            waiting.get(fleet.kind(db)).add(db);
+        }
+        fill(fleet.kind(db));
+    }
+
+    private void fill(int kind) {
+        while (rds.inFlight(kind) < slots[kind] && !waiting.get(kind).isEmpty()) {
+            int db = waiting.get(kind).pollFirst();
+            long created = newestSnapshot[db];
+            long end = rds.start(db, kind, loop.now(), fleet.copySeconds(db, newestDay[db]));
+            copying[db] = true;
+            loop.at(end, SimLoop.COMPLETION, () -> copied(db, kind, created));
+        }
+    }
+
+    private void copied(int db, int kind, long created) {
+        rds.finish(kind);
+        ages.copied(db, created);
+        copying[db] = false;
+        if (newestSnapshot[db] > created) {
+            waiting.get(kind).add(db);
+        }
+        fill(kind);
+    }
+
+    @Override
+    protected void scheduleDay(int day) {
+    }
+
+    @Override
+    protected long rdsCalls() {
+        return 0;
+    }
+}
