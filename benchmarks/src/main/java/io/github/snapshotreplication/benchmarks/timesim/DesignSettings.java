@@ -1,6 +1,7 @@
 package io.github.snapshotreplication.benchmarks.timesim;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How the engine is configured in a design: environment variables over the construct's defaults, and whether the
@@ -22,4 +23,16 @@ record DesignSettings(Map<String, String> settings, boolean followUps) {
 
     /** (c) The new design: every default (15 DB and 4 cluster snapshot copies in flight) and follow-ups on. */
     static final DesignSettings NEW = new DesignSettings(Map.of(), true);
+
+    /** These settings and {@code overrides} ({@code NAME=value,NAME=value}; empty: none). */
+    DesignSettings with(String overrides) {
+        Map<String, String> all = new TreeMap<>(settings);
+        for (String pair : overrides.split(",")) {
+            if (!pair.isBlank()) {
+                String[] nameValue = pair.split("=", 2);
+                all.put(nameValue[0].trim(), nameValue[1].trim());
+            }
+        }
+        return new DesignSettings(Map.copyOf(all), followUps);
+    }
 }

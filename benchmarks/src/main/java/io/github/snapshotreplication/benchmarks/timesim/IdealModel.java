@@ -14,6 +14,8 @@ import java.util.TreeSet;
 final class IdealModel extends DesignRun {
 
     private final int[] slots;
+    private final long refillEvery;
+    private final boolean eventsFirst;
     private final CopySlots rds;
     private final long[] newestSnapshot;
     private final int[] newestDay;
@@ -21,7 +23,22 @@ final class IdealModel extends DesignRun {
     private final List<TreeSet<Integer>> waiting;
 
     IdealModel(SimFleet fleet, int warmUpDays, int measuredDays, int instanceSlots, int clusterSlots) {
+        this(fleet, warmUpDays, measuredDays, instanceSlots, clusterSlots, 0, false);
+    }
+
+    /**
+     * Diagnostic variants, to tell what separates the engine from the ideal.
+     *
+     * @param refillEvery a slot freed by a copy's end is refilled only at the next multiple of this many seconds,
+     *                    as follow-up sweeps on a rate rule do; 0: at once
+     * @param eventsFirst a new snapshot's event (delivered {@link #EVENT_DELAY} after it) takes a free slot for
+     *                    its own database, whoever is further behind, as the engine's event path does
+     */
+    IdealModel(SimFleet fleet, int warmUpDays, int measuredDays, int instanceSlots, int clusterSlots,
+               long refillEvery, boolean eventsFirst) {
         super(fleet, warmUpDays, measuredDays);
+        this.refillEvery = refillEvery;
+        this.eventsFirst = eventsFirst;
         slots = new int[] {instanceSlots, clusterSlots};
         rds = new CopySlots(fleet.size());
         newestSnapshot = new long[fleet.size()];
@@ -39,17 +56,31 @@ final class IdealModel extends DesignRun {
         if (!copying[db]) {
             waiting.get(fleet.kind(db)).add(db);
         }
-        fill(fleet.kind(db));
+        if (eventsFirst) {
+            loop.at(loop.now() + EVENT_DELAY, SimLoop.INVOCATION, () -> event(db));
+        } else {
+            fill(fleet.kind(db));
+        }
+    }
+
+    private void event(int db) {
+        int kind = fleet.kind(db);
+        if (rds.inFlight(kind) < slots[kind] && waiting.get(kind).remove(db)) {
+            start(db, kind);
+        }
     }
 
     private void fill(int kind) {
         while (rds.inFlight(kind) < slots[kind] && !waiting.get(kind).isEmpty()) {
-            int db = waiting.get(kind).pollFirst();
-            long created = newestSnapshot[db];
-            long end = rds.start(db, kind, loop.now(), fleet.copySeconds(db, newestDay[db]));
-            copying[db] = true;
-            loop.at(end, SimLoop.COMPLETION, () -> copied(db, kind, created));
+            start(waiting.get(kind).pollFirst(), kind);
         }
+    }
+
+    private void start(int db, int kind) {
+        long created = newestSnapshot[db];
+        long end = rds.start(db, kind, loop.now(), fleet.copySeconds(db, newestDay[db]));
+        copying[db] = true;
+        loop.at(end, SimLoop.COMPLETION, () -> copied(db, kind, created));
     }
 
     private void copied(int db, int kind, long created) {
@@ -59,7 +90,11 @@ final class IdealModel extends DesignRun {
         if (newestSnapshot[db] > created) {
             waiting.get(kind).add(db);
         }
-        fill(kind);
+        if (refillEvery == 0) {
+            fill(kind);
+        } else {
+            loop.at((loop.now() / refillEvery + 1) * refillEvery, SimLoop.INVOCATION, () -> fill(kind));
+        }
     }
 
     @Override

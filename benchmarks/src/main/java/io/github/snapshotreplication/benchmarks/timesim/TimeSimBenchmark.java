@@ -1,5 +1,7 @@
 package io.github.snapshotreplication.benchmarks.timesim;
 
+import io.github.snapshotreplication.contract.Invocations;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +15,9 @@ import java.util.function.Supplier;
  * {@code timesim.medians} (copy minutes, default 25,60), {@code timesim.warmup} (days, default 10),
  * {@code timesim.days} (measured days, default 30), {@code timesim.days.large} (measured days of fleets above
  * {@value #LARGE_FLEET} instances, default 10), {@code timesim.seed} (default 1), {@code timesim.designs} (default
- * abcd).
+ * abcd; diagnostics: e, the ideal refilling freed slots only every 10 minutes; f, e whose events take a free slot
+ * for their own database first), {@code timesim.new.settings}
+ * (settings of (c) over the defaults, e.g. {@code MAX_CONCURRENT_DB_SNAPSHOT_COPIES=20}).
  *
  * <p>Why fewer days for large fleets: the real engine reads and plans the whole target region on every event and
  * every follow-up sweep, so a simulated day costs CPU in proportion to the square of the fleet (about 7 s of CPU
@@ -39,6 +43,10 @@ public final class TimeSimBenchmark {
         int largeDays = Integer.getInteger("timesim.days.large", 10);
         long seed = Long.getLong("timesim.seed", 1);
         String designs = System.getProperty("timesim.designs", "abcd");
+        DesignSettings newDesign = DesignSettings.NEW.with(System.getProperty("timesim.new.settings", ""));
+        if (!newDesign.equals(DesignSettings.NEW)) {
+            System.out.printf("%n(c) with %s%n", newDesign.settings());
+        }
         System.out.printf("%n== Time simulation: recovery-point age per database-hour over %d days (%d above %d"
                 + " instances) after %d days of warm-up; copies log-normal (sigma %.1f), seed %d ==%n", days, largeDays,
                 LARGE_FLEET, warmUp, SimFleet.SIGMA, seed);
@@ -51,8 +59,12 @@ public final class TimeSimBenchmark {
                 Map<String, Supplier<DesignRun>> runs = new LinkedHashMap<>();
                 runs.put("a", () -> new PbudzonModel(fleet, warmUp, measured));
                 runs.put("b", () -> new EngineRun(fleet, warmUp, measured, DesignSettings.BEFORE));
-                runs.put("c", () -> new EngineRun(fleet, warmUp, measured, DesignSettings.NEW));
+                runs.put("c", () -> new EngineRun(fleet, warmUp, measured, newDesign));
                 runs.put("d", () -> new IdealModel(fleet, warmUp, measured, DB_SLOTS, CLUSTER_SLOTS));
+                runs.put("e", () -> new IdealModel(fleet, warmUp, measured, DB_SLOTS, CLUSTER_SLOTS,
+                        Invocations.FOLLOW_UP_INTERVAL_MINUTES * 60L, false));
+                runs.put("f", () -> new IdealModel(fleet, warmUp, measured, DB_SLOTS, CLUSTER_SLOTS,
+                        Invocations.FOLLOW_UP_INTERVAL_MINUTES * 60L, true));
                 runs.forEach((design, run) -> {
                     if (designs.contains(design)) {
                         long runStart = System.nanoTime();

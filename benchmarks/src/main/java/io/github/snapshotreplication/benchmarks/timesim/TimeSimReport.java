@@ -1,9 +1,9 @@
 package io.github.snapshotreplication.benchmarks.timesim;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The table of the time simulation and the issue's targets: (c) within 10 % of (d) at p95 for every fleet, no
@@ -12,10 +12,10 @@ import java.util.Map;
 final class TimeSimReport {
 
     private static final Map<String, String> DESIGNS = Map.of("a", "(a) pbudzon", "b", "(b) before",
-            "c", "(c) new", "d", "(d) ideal");
+            "c", "(c) new", "d", "(d) ideal", "e", "(e) d/10 min", "f", "(f) e+events");
 
     private final List<Row> rows = new ArrayList<>();
-    private final Map<Integer, long[]> idle = new HashMap<>();
+    private final Map<Integer, long[]> idle = new TreeMap<>();
 
     /** A run ended: prints it at once (the whole simulation takes a while). */
     void add(int size, int median, String design, int days, DesignRun.Measured measured, double seconds) {
@@ -49,7 +49,7 @@ final class TimeSimReport {
 
     private String line(Row row) {
         RecoveryPointAges.Stats a = row.measured.ages();
-        String calls = row.design.equals("d") ? "n/a" : String.format("%,.0f", row.measured.callsPerDay());
+        String calls = "def".contains(row.design) ? "n/a" : String.format("%,.0f", row.measured.callsPerDay());
         return String.format("%-9s %-6s %4d %-12s %8.1f %8.1f %8.1f %7.2f%% %12s",
                 String.format("%,d+%d", row.size, Math.max(1, row.size / 10)), row.median + " min", row.days,
                 DESIGNS.get(row.design), a.p50(), a.p95(), a.max(), 100 * a.above48(), calls);
