@@ -35,8 +35,8 @@ final class EngineRun extends DesignRun {
     private static final boolean ALWAYS_RUN_FOLLOW_UPS = Boolean.getBoolean("timesim.allFollowUps");
 
     private final EngineWorld world;
-    private final CopySlots queue;
-    private final Map<String, long[]> sourceSnapshots = new HashMap<>();
+    private final CopySlots rds;
+    private final Map<String, SourceSnapshot> sourceSnapshots = new HashMap<>();
     private final List<ArrayDeque<String>> kept = new ArrayList<>();
     private final Set<String> known = new HashSet<>();
     private final Map<String, Long> details = new LinkedHashMap<>();
@@ -48,7 +48,7 @@ final class EngineRun extends DesignRun {
     EngineRun(SimFleet fleet, int warmUpDays, int measuredDays, DesignSettings design) {
         super(fleet, warmUpDays, measuredDays);
         world = new EngineWorld(fleet, loop).use(design.settings(), design.followUps());
-        queue = new CopySlots(fleet.size());
+        rds = new CopySlots(fleet.size());
         for (int db = 0; db < fleet.size(); db++) {
             kept.add(new ArrayDeque<>());
         }
@@ -59,7 +59,7 @@ final class EngineRun extends DesignRun {
         boolean instance = fleet.kind(db) == SimFleet.INSTANCE;
         String id = world.source.takeAutomatedSnapshot(instance ? ResourceKind.DB_INSTANCE : ResourceKind.DB_CLUSTER,
                 fleet.id(db), loop.instant());
-        sourceSnapshots.put(arn(instance, id), new long[] {db, day, loop.now()});
+        sourceSnapshots.put(arn(instance, id), new SourceSnapshot(db, day, loop.now()));
         kept.get(db).addLast(id);
         if (kept.get(db).size() > BACKUP_RETENTION_DAYS) {
             String expired = kept.get(db).removeFirst();
@@ -122,15 +122,14 @@ final class EngineRun extends DesignRun {
                     DbSnapshot::sourceDbSnapshotIdentifier).orElseThrow()
                     : world.target.dbClusterSnapshot(copy.identifier()).map(
                     DbClusterSnapshot::sourceDbClusterSnapshotArn).orElseThrow();
-            long[] source = sourceSnapshots.get(sourceArn);
-            int db = (int) source[0];
-            int kind = fleet.kind(db);
-            long end = queue.start(db, kind, loop.now(), fleet.copySeconds(db, (int) source[1]));
+            SourceSnapshot source = sourceSnapshots.get(sourceArn);
+            int kind = fleet.kind(source.db());
+            long end = rds.start(source.db(), kind, loop.now(), fleet.copySeconds(source.db(), source.day()));
             loop.at(end, SimLoop.COMPLETION, () -> {
                 world.target.completeCopy(copy.kind(), copy.identifier());
                 known.remove(key);
-                queue.finish(kind);
-                ages.copied(db, source[2]);
+                rds.finish(kind);
+                ages.copied(source.db(), source.created());
                 changed = true;
             });
         }
@@ -144,6 +143,10 @@ final class EngineRun extends DesignRun {
     private void count(String trigger, long invocations, long calls) {
         details.merge(trigger + "s", invocations, Long::sum);
         details.merge("calls by " + trigger + "s", calls, Long::sum);
+    }
+
+    /** A snapshot RDS took: its database, its day and when, for the copies the engine makes of it. */
+    private record SourceSnapshot(int db, int day, long created) {
     }
 
     private static String arn(boolean instance, String id) {

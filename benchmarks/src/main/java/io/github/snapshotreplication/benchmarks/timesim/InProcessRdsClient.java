@@ -82,7 +82,7 @@ final class InProcessRdsClient implements RdsClient {
                 r.snapshotType(), r.maxRecords())) {
             Page<DBSnapshot> page = page("DescribeDBSnapshots", r.marker(), region::dbSnapshots,
                     InProcessRdsClient::sdk);
-            return DescribeDbSnapshotsResponse.builder().dbSnapshots(page.items).marker(page.next).build();
+            return DescribeDbSnapshotsResponse.builder().dbSnapshots(page.items()).marker(page.next()).build();
         }
         return http.describeDBSnapshots(r); // the fake's own answer, errors included
     }
@@ -99,7 +99,7 @@ final class InProcessRdsClient implements RdsClient {
                 r.snapshotType(), r.maxRecords())) {
             Page<DBClusterSnapshot> page = page("DescribeDBClusterSnapshots", r.marker(),
                     region::dbClusterSnapshots, InProcessRdsClient::sdk);
-            return DescribeDbClusterSnapshotsResponse.builder().dbClusterSnapshots(page.items).marker(page.next)
+            return DescribeDbClusterSnapshotsResponse.builder().dbClusterSnapshots(page.items()).marker(page.next())
                     .build();
         }
         return http.describeDBClusterSnapshots(r);
@@ -116,7 +116,7 @@ final class InProcessRdsClient implements RdsClient {
         } else if (isWholeListing(r.dbInstanceIdentifier(), null, r.hasFilters(), null, r.maxRecords())) {
             Page<DBInstance> page = page("DescribeDBInstances", r.marker(), region::dbInstances,
                     InProcessRdsClient::sdk);
-            return DescribeDbInstancesResponse.builder().dbInstances(page.items).marker(page.next).build();
+            return DescribeDbInstancesResponse.builder().dbInstances(page.items()).marker(page.next()).build();
         }
         return http.describeDBInstances(r);
     }
@@ -132,7 +132,7 @@ final class InProcessRdsClient implements RdsClient {
         } else if (isWholeListing(r.dbClusterIdentifier(), null, r.hasFilters(), null, r.maxRecords())) {
             Page<DBCluster> page = page("DescribeDBClusters", r.marker(), region::dbClusters,
                     InProcessRdsClient::sdk);
-            return DescribeDbClustersResponse.builder().dbClusters(page.items).marker(page.next).build();
+            return DescribeDbClustersResponse.builder().dbClusters(page.items()).marker(page.next()).build();
         }
         return http.describeDBClusters(r);
     }
@@ -183,7 +183,7 @@ final class InProcessRdsClient implements RdsClient {
         @SuppressWarnings("unchecked")
         Listing<T, S> listing = (Listing<T, S>) listings.get(action);
         if (marker == null) {
-            Map<T, S> previous = listing == null ? Map.of() : listing.converted;
+            Map<T, S> previous = listing == null ? Map.of() : listing.converted();
             Map<T, S> converted = new IdentityHashMap<>();
             List<S> records = new ArrayList<>();
             for (T record : all.get()) {
@@ -196,8 +196,8 @@ final class InProcessRdsClient implements RdsClient {
             listings.put(action, listing);
         }
         int from = marker == null ? 0 : Integer.parseInt(marker);
-        int to = Math.min(listing.records.size(), from + PAGE);
-        return new Page<>(listing.records.subList(from, to), to < listing.records.size() ? Integer.toString(to)
+        int to = Math.min(listing.records().size(), from + PAGE);
+        return new Page<>(listing.records().subList(from, to), to < listing.records().size() ? Integer.toString(to)
                 : null);
     }
 

@@ -48,40 +48,40 @@ final class TimeSimReport {
     }
 
     private String line(Row row) {
-        RecoveryPointAges.Stats a = row.measured.ages();
-        String calls = "def".contains(row.design) ? "n/a" : String.format("%,.0f", row.measured.callsPerDay());
+        RecoveryPointAges.Stats a = row.measured().ages();
+        String calls = "def".contains(row.design()) ? "n/a" : String.format("%,.0f", row.measured().callsPerDay());
         return String.format("%-9s %-6s %4d %-12s %8.1f %8.1f %8.1f %7.2f%% %12s",
-                String.format("%,d+%d", row.size, Math.max(1, row.size / 10)), row.median + " min", row.days,
-                DESIGNS.get(row.design), a.p50(), a.p95(), a.max(), 100 * a.above48(), calls);
+                String.format("%,d+%d", row.size(), Math.max(1, row.size() / 10)), row.median() + " min", row.days(),
+                DESIGNS.get(row.design()), a.p50(), a.p95(), a.max(), 100 * a.above48(), calls);
     }
 
     private String idleOf(Row row) {
-        long[] calls = idle.get(row.size);
-        int index = "abc".indexOf(row.design);
+        long[] calls = idle.get(row.size());
+        int index = "abc".indexOf(row.design());
         return calls == null || index < 0 ? "n/a" : String.format("%,d", calls[index]);
     }
 
     private void targets() {
         for (Row c : rows) {
-            Row d = find(c.size, c.median, "d");
-            if (!c.design.equals("c") || d == null) {
+            Row d = find(c.size(), c.median(), "d");
+            if (!c.design().equals("c") || d == null) {
                 continue;
             }
-            double cp95 = c.measured.ages().p95();
-            double dp95 = d.measured.ages().p95();
+            double cp95 = c.measured().ages().p95();
+            double dp95 = d.measured().ages().p95();
             System.out.printf("  target %,d DBs, %d min: p95 (c) %.1f h vs (d) %.1f h = %+.1f %% -> %s;"
-                    + " above 48 h (c) %.2f %% where (d) %.2f %% -> %s%n", c.size, c.median, cp95, dp95,
+                    + " above 48 h (c) %.2f %% where (d) %.2f %% -> %s%n", c.size(), c.median(), cp95, dp95,
                     100 * (cp95 / dp95 - 1), cp95 <= 1.10 * dp95 ? "holds" : "DOES NOT HOLD",
-                    100 * c.measured.ages().above48(), 100 * d.measured.ages().above48(),
-                    d.measured.ages().above48() > 0 ? "n/a, (d) has some"
-                            : c.measured.ages().above48() == 0 ? "holds" : "DOES NOT HOLD");
+                    100 * c.measured().ages().above48(), 100 * d.measured().ages().above48(),
+                    d.measured().ages().above48() > 0 ? "n/a, (d) has some"
+                            : c.measured().ages().above48() == 0 ? "holds" : "DOES NOT HOLD");
         }
         idle.forEach((size, calls) -> System.out.printf("  target %,d DBs idle: (c) %,d vs (b) %,d calls per day"
                 + " -> %s%n", size, calls[2], calls[1], calls[2] == calls[1] ? "holds" : "DOES NOT HOLD"));
     }
 
     private Row find(int size, int median, String design) {
-        return rows.stream().filter(r -> r.size == size && r.median == median && r.design.equals(design))
+        return rows.stream().filter(r -> r.size() == size && r.median() == median && r.design().equals(design))
                 .findFirst().orElse(null);
     }
 
