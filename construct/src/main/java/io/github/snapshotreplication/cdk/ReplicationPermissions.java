@@ -56,8 +56,10 @@ final class ReplicationPermissions {
                 .map(type -> own.arn(sourceRegion, null, "rds", type, "*")).toList(), null));
         statements.add(own.copyIntoOwnPrefix("CopyIntoTargetRegionWithManagedTag"));
         statements.addAll(own.deleteOwnCopies());
-        // The function turns its own follow-up rule on while copies wait, and off when none do.
-        statements.add(statement("ToggleOwnFollowUpRule", List.of("events:DisableRule", "events:EnableRule"),
+        // The function turns its own follow-up rule on while copies wait, and off when none do; an event reads it to
+        // leave free slots to the follow-up sweep while copies wait.
+        statements.add(statement("ToggleOwnFollowUpRule", List.of("events:DescribeRule", "events:DisableRule",
+                "events:EnableRule"),
                 List.of(stack.formatArn(ArnComponents.builder().service("events").region(sourceRegion)
                         .resource("rule").resourceName(followUpRuleName).arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
                         .build())), null));

@@ -80,7 +80,8 @@ class IamPolicyTest {
                 "orders-oracle-tde", "orders-oracle-tde-dr", "legacy-sqlserver", "legacy-sqlserver-dr")).build()));
         assertThat(mapped.get("CopyWithMappedOptionGroups"))
                 .containsEntry("Action", "rds:CopyDBSnapshot")
-                .containsEntry("Resource", List.of(arn("eu-central-1", "rds:{region}:123456789012:og:legacy-sqlserver-dr"),
+                .containsEntry("Resource", List.of(
+                        arn("eu-central-1", "rds:{region}:123456789012:og:legacy-sqlserver-dr"),
                         arn("eu-central-1", "rds:{region}:123456789012:og:orders-oracle-tde-dr")))
                 .doesNotContainKey("Condition");
     }
@@ -102,7 +103,7 @@ class IamPolicyTest {
     @Test
     void theFunctionMayTurnOnlyItsOwnFollowUpRuleOnAndOff() {
         assertThat(aurora.get("ToggleOwnFollowUpRule"))
-                .containsEntry("Action", List.of("events:DisableRule", "events:EnableRule"))
+                .containsEntry("Action", List.of("events:DescribeRule", "events:DisableRule", "events:EnableRule"))
                 .containsEntry("Resource", arn("eu-west-1",
                         "events:{region}:123456789012:rule/DatabaseStack-Replication-CD41015F-FollowUp"))
                 .doesNotContainKey("Condition");

@@ -144,6 +144,23 @@ public final class ReplicationEngine {
         }
     }
 
+    /**
+     * True when the follow-up rule is on, i.e. copies wait for a slot. Unknown (no rule, or DescribeRule failed,
+     * which is logged and counted) is false: the event then copies as without a backlog, within the caps.
+     */
+    private boolean copiesWait(RunRecorder recorder) {
+        if (followUps == null) {
+            return false;
+        }
+        FollowUpRule.Result<Boolean> state = followUps.isEnabled();
+        if (state.error() != null) {
+            recorder.followUp("follow_up_failed", "could not read rule " + followUps.name() + "; copying as if no"
+                    + " copy waited: " + state.error(), true);
+            return false;
+        }
+        return state.value();
+    }
+
     /** Copies the snapshots the notifications name; ignored and invalid ones are logged and counted. */
     public RunSummary notifications(List<Notification> notifications, TimeBudget budget) {
         RunRecorder recorder = recorder("event");
@@ -180,6 +197,12 @@ public final class ReplicationEngine {
         }
         if (!snapshots.isEmpty()) {
             try {
+                if (copiesWait(recorder)) {
+                    // The rule is on: the next follow-up sweep copies these in their turn; no target listing needed.
+                    executor.execute(planner.planEvents(policy, new Inventory(databases, snapshots, List.of()),
+                            clock.instant(), true), recorder, budget);
+                    return recorder.finish(clock.instant());
+                }
                 Inventory inv = new Inventory(databases, snapshots, inventory.targetSnapshots(kinds),
                         inventory.optionGroupsOf(snapshots));
                 executor.execute(planner.planEvents(policy, inv, clock.instant()), recorder, budget);

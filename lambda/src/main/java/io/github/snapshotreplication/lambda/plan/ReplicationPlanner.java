@@ -66,6 +66,16 @@ public final class ReplicationPlanner {
      * databases. {@code inventory.databases()} must hold the named snapshots' databases when a tag filter is set.
      */
     public Plan planEvents(ReplicationPolicy policy, Inventory inventory, Instant now) {
+        return planEvents(policy, inventory, now, false);
+    }
+
+    /**
+     * Like {@link #planEvents(ReplicationPolicy, Inventory, Instant)}; when {@code copiesWait} (the follow-up rule is
+     * on), the named snapshots in scope wait for the follow-up sweep instead, which gives each free slot to the
+     * database furthest behind: a fresh snapshot must not take the slot a database a day behind is waiting for. The
+     * target region is then not needed.
+     */
+    public Plan planEvents(ReplicationPolicy policy, Inventory inventory, Instant now, boolean copiesWait) {
         Map<String, SourceDatabase> databases = inventory.databases().stream()
                 .collect(Collectors.toMap(db -> OwnedCopy.groupKey(db.kind(), db.identifier()), db -> db,
                         (a, b) -> a));
@@ -80,6 +90,12 @@ public final class ReplicationPlanner {
                 candidates.add(snapshot);
                 touched.add(snapshot.dbIdentifier());
             }
+        }
+        if (copiesWait) {
+            candidates.forEach(c -> decisions.add(new Decision.Deferred(c, Decision.Deferred.Wait.COPY_SLOT,
+                    "copies wait for a copy slot; the next follow-up sweep gives the free slots to the databases"
+                            + " furthest behind")));
+            return new Plan(policy.targetRegion(), decisions, List.of());
         }
         TargetIndex target = new TargetIndex(inventory.targetSnapshots(), policy);
         decisions.addAll(new CopyPlanner(policy, target, inventory.optionGroups(), now).decide(candidates));

@@ -113,11 +113,49 @@ class FollowUpIT {
         }));
 
         fake.engineWithFollowUps("DRY_RUN", "true").handle(event, TimeBudget.unlimited());
-        assertThat(fake.rds.eventBridge().calls()).isEmpty();
+        assertThat(fake.rds.eventBridge().calls()).extracting(FakeEventBridge.Call::operation)
+                .as("a dry run reads the rule, never switches it").containsOnly("DescribeRule");
 
         RunSummary run = fake.engineWithFollowUps().handle(event, TimeBudget.unlimited());
 
         assertThat(run.count(MetricNames.COPIES_DEFERRED)).isEqualTo(1);
         assertThat(fake.rds.eventBridge().isEnabled(FOLLOW_UP_RULE)).isTrue();
+    }
+
+    @Test
+    void whileCopiesWaitAnEventLeavesTheFreeSlotToTheFollowUpSweep() {
+        for (String db : new String[] {"a", "b"}) {
+            fake.addInstanceWithSnapshots(db, false, 30);
+        }
+        ReplicationEngine engine = fake.engineWithFollowUps("MAX_CONCURRENT_DB_SNAPSHOT_COPIES", "1");
+        engine.sweep(TimeBudget.unlimited());
+        fake.targetRegion().completePendingCopies();
+        assertThat(fake.rds.eventBridge().isEnabled(FOLLOW_UP_RULE)).as("b waits for a slot").isTrue();
+        // A slot is free now, and a fresh snapshot of c arrives before the next follow-up.
+        fake.addInstanceWithSnapshots("c", false, 1);
+        InvocationEvent event = parser.parse(Fixtures.withMessage("sns-db-snapshot-automated-created.json", m -> {
+            m.put("Source ID", "rds:c-h1");
+            m.put("Source ARN", FakeRdsHarness.sourceArn("rds:c-h1"));
+        }));
+        fake.rds.clearRequests();
+
+        RunSummary run = engine.handle(event, TimeBudget.unlimited());
+
+        assertThat(run.count(MetricNames.COPIES_STARTED)).isZero();
+        assertThat(run.count(MetricNames.COPIES_DEFERRED)).isEqualTo(1);
+        assertThat(fake.lines("copy_deferred")).last().satisfies(l -> {
+            assertThat(l.get("snapshot_id")).isEqualTo("rds:c-h1");
+            assertThat((String) l.get("reason")).contains("follow-up sweep gives the free slots to the databases"
+                    + " furthest behind");
+        });
+        assertThat(fake.rds.requests()).as("no listing of the target region")
+                .noneMatch(r -> r.region().equals(FakeRdsHarness.TARGET));
+
+        engine.handle(followUp, TimeBudget.unlimited());
+
+        assertThat(fake.lines("copy_started")).last().satisfies(l -> assertThat(l.get("db_id")).isEqualTo("b"));
+        fake.targetRegion().completePendingCopies();
+        engine.handle(followUp, TimeBudget.unlimited());
+        assertThat(fake.lines("copy_started")).last().satisfies(l -> assertThat(l.get("db_id")).isEqualTo("c"));
     }
 }
