@@ -66,16 +66,6 @@ public final class ReplicationPlanner {
      * databases. {@code inventory.databases()} must hold the named snapshots' databases when a tag filter is set.
      */
     public Plan planEvents(ReplicationPolicy policy, Inventory inventory, Instant now) {
-        return planEvents(policy, inventory, now, false);
-    }
-
-    /**
-     * Like {@link #planEvents(ReplicationPolicy, Inventory, Instant)}; when {@code copiesWait} (the follow-up rule is
-     * on), the named snapshots in scope wait for the follow-up sweep instead, which gives each free slot to the
-     * database furthest behind: a fresh snapshot must not take the slot a database a day behind is waiting for. The
-     * target region is then not needed.
-     */
-    public Plan planEvents(ReplicationPolicy policy, Inventory inventory, Instant now, boolean copiesWait) {
         Map<String, SourceDatabase> databases = inventory.databases().stream()
                 .collect(Collectors.toMap(db -> OwnedCopy.groupKey(db.kind(), db.identifier()), db -> db,
                         (a, b) -> a));
@@ -91,17 +81,20 @@ public final class ReplicationPlanner {
                 touched.add(snapshot.dbIdentifier());
             }
         }
-        if (copiesWait) {
-            candidates.forEach(c -> decisions.add(new Decision.Deferred(c, Decision.Deferred.Wait.COPY_SLOT,
-                    "copies wait for a copy slot; the next follow-up sweep gives the free slots to the databases"
-                            + " furthest behind")));
-            return new Plan(policy.targetRegion(), decisions, List.of());
-        }
         TargetIndex target = new TargetIndex(inventory.targetSnapshots(), policy);
         decisions.addAll(new CopyPlanner(policy, target, inventory.optionGroups(), now).decide(candidates));
         VaultSharing vault = new VaultSharing(policy, inventory.vaultShared(), target.ours());
         decisions.addAll(new RetentionPlanner(policy, vault, now).decide(target.ours(), touched));
         return new Plan(policy.targetRegion(), decisions, List.of());
+    }
+
+    /**
+     * True when a copy of one of {@code kinds} could start now: fewer copies of that kind are in flight into the target
+     * region (ours or not) than the policy's slots.
+     */
+    public boolean hasFreeSlot(ReplicationPolicy policy, List<Snapshot> targetSnapshots, Set<SnapshotKind> kinds) {
+        TargetIndex target = new TargetIndex(targetSnapshots, policy);
+        return kinds.stream().anyMatch(k -> target.inFlight(k) < policy.copySlots(k));
     }
 
     private static Optional<String> skipReason(ReplicationPolicy policy, Snapshot snapshot,

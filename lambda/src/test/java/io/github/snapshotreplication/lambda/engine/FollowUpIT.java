@@ -123,7 +123,7 @@ class FollowUpIT {
     }
 
     @Test
-    void whileCopiesWaitAnEventLeavesTheFreeSlotToTheFollowUpSweep() {
+    void whileCopiesWaitAnEventGivesAFreeSlotToTheDatabaseFurthestBehind() {
         for (String db : new String[] {"a", "b"}) {
             fake.addInstanceWithSnapshots(db, false, 30);
         }
@@ -131,31 +131,34 @@ class FollowUpIT {
         engine.sweep(TimeBudget.unlimited());
         fake.targetRegion().completePendingCopies();
         assertThat(fake.rds.eventBridge().isEnabled(FOLLOW_UP_RULE)).as("b waits for a slot").isTrue();
-        // A slot is free now, and a fresh snapshot of c arrives before the next follow-up.
+        // The slot is free again, and a fresh snapshot of c arrives before the next follow-up.
         fake.addInstanceWithSnapshots("c", false, 1);
-        InvocationEvent event = parser.parse(Fixtures.withMessage("sns-db-snapshot-automated-created.json", m -> {
-            m.put("Source ID", "rds:c-h1");
-            m.put("Source ARN", FakeRdsHarness.sourceArn("rds:c-h1"));
-        }));
-        fake.rds.clearRequests();
+        fake.rds.eventBridge().clearCalls();
 
-        RunSummary run = engine.handle(event, TimeBudget.unlimited());
+        RunSummary run = engine.handle(eventFor("rds:c-h1"), TimeBudget.unlimited());
 
-        assertThat(run.count(MetricNames.COPIES_STARTED)).isZero();
-        assertThat(run.count(MetricNames.COPIES_DEFERRED)).isEqualTo(1);
-        assertThat(fake.lines("copy_deferred")).last().satisfies(l -> {
-            assertThat(l.get("snapshot_id")).isEqualTo("rds:c-h1");
-            assertThat((String) l.get("reason")).contains("follow-up sweep gives the free slots to the databases"
-                    + " furthest behind");
-        });
-        assertThat(fake.rds.requests()).as("no listing of the target region")
-                .noneMatch(r -> r.region().equals(FakeRdsHarness.TARGET));
-
-        engine.handle(followUp, TimeBudget.unlimited());
-
+        assertThat(run.count(MetricNames.COPIES_STARTED)).isEqualTo(1);
         assertThat(fake.lines("copy_started")).last().satisfies(l -> assertThat(l.get("db_id")).isEqualTo("b"));
+        assertThat(fake.lines("copy_deferred")).last().satisfies(l -> assertThat(l.get("db_id")).isEqualTo("c"));
+        assertThat(fake.rds.eventBridge().calls()).extracting(FakeEventBridge.Call::operation)
+                .startsWith("DescribeRule");
+
+        // No free slot: the event reads no rule and defers its snapshot, which a follow-up copies in its turn.
+        fake.rds.eventBridge().clearCalls();
+        RunSummary full = engine.handle(eventFor("rds:c-h1"), TimeBudget.unlimited());
+
+        assertThat(full.count(MetricNames.COPIES_DEFERRED)).isEqualTo(1);
+        assertThat(fake.rds.eventBridge().calls()).extracting(FakeEventBridge.Call::operation)
+                .doesNotContain("DescribeRule");
         fake.targetRegion().completePendingCopies();
         engine.handle(followUp, TimeBudget.unlimited());
         assertThat(fake.lines("copy_started")).last().satisfies(l -> assertThat(l.get("db_id")).isEqualTo("c"));
+    }
+
+    private InvocationEvent eventFor(String snapshotId) {
+        return parser.parse(Fixtures.withMessage("sns-db-snapshot-automated-created.json", m -> {
+            m.put("Source ID", snapshotId);
+            m.put("Source ARN", FakeRdsHarness.sourceArn(snapshotId));
+        }));
     }
 }
