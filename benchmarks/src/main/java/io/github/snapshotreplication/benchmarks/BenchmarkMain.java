@@ -1,5 +1,6 @@
 package io.github.snapshotreplication.benchmarks;
 
+import io.github.snapshotreplication.benchmarks.timesim.TimeSimBenchmark;
 import io.github.snapshotreplication.lambda.soak.ChaosSoak;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -13,9 +14,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs the benchmarks and prints their tables. Arguments: any of {@code sweep resume coldstart planner soak}, or
- * {@code all} (the default). System properties: {@code lambda.jar} (default: {@code lambda/} next to this jar),
- * {@code soak.seeds} (default 4).
+ * Runs the benchmarks and prints their tables. Arguments: any of {@code sweep resume coldstart planner soak
+ * timesim}, or {@code all} (the default: every section but {@code timesim}, which alone takes about half an hour on
+ * the benchmark machine and runs only when named). System properties: {@code lambda.jar} (default: {@code lambda/}
+ * next to this jar), {@code soak.seeds} (default 4), and the {@code timesim.*} ones of {@link TimeSimBenchmark}.
  */
 public final class BenchmarkMain {
 
@@ -54,6 +56,9 @@ public final class BenchmarkMain {
             long soakStart = System.nanoTime();
             System.out.print(ChaosSoak.runSeeds(1, seeds, true));
             System.out.printf("  wall time %.1f s%n", (System.nanoTime() - soakStart) / 1e9);
+        }
+        if (sections.contains("timesim")) {
+            TimeSimBenchmark.run();
         }
         System.out.printf("%nall benchmarks: %.1f s%n", (System.nanoTime() - start) / 1e9);
     }

@@ -156,7 +156,7 @@ final class FleetScenario {
         try (RdsSnapshotGateway source = RdsSnapshotGateway.create(SOURCE, clients);
              RdsSnapshotGateway target = RdsSnapshotGateway.create(TARGET, clients)) {
             List<SourceDatabase> databases = new ArrayList<>(source.describeDbInstances());
-            databases.addAll(source.describeAuroraClusters());
+            databases.addAll(source.describeClusters());
             List<Snapshot> sourceSnapshots = new ArrayList<>(source.describeSnapshots(SnapshotKind.DB_SNAPSHOT));
             sourceSnapshots.addAll(source.describeSnapshots(SnapshotKind.DB_CLUSTER_SNAPSHOT));
             List<Snapshot> targetSnapshots = new ArrayList<>(target.describeSnapshots(SnapshotKind.DB_SNAPSHOT));

@@ -1,5 +1,6 @@
 package io.github.snapshotreplication.benchmarks;
 
+import io.github.snapshotreplication.contract.Settings;
 import io.github.snapshotreplication.fakerds.FakeRdsServer;
 import io.github.snapshotreplication.lambda.config.ReplicationSettings;
 import io.github.snapshotreplication.lambda.engine.TimeBudget;
@@ -23,7 +24,8 @@ import java.util.Map;
 final class SweepBenchmark {
 
     static final Duration LATENCY = Duration.ofMillis(20);
-    private static final int QUOTA = ReplicationSettings.DEFAULT_MAX_CONCURRENT_COPIES;
+    private static final int DB_SLOTS = Settings.MAX_CONCURRENT_DB_SNAPSHOT_COPIES.defaultInt();
+    private static final int CLUSTER_SLOTS = Settings.MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES.defaultInt();
     private static final long LAMBDA_LIMIT_MS = 900_000;
     private static final String[] DESCRIBES = {"DescribeDBInstances", "DescribeDBClusters", "DescribeDBSnapshots",
         "DescribeDBClusterSnapshots", "ListTagsForResource"};
@@ -37,7 +39,8 @@ final class SweepBenchmark {
 
     void run(int... sizes) {
         System.out.printf("%n== Sweep: shipped jar in a Lambda-like JVM, fake RDS with %d ms per call,"
-                + " MAX_CONCURRENT_COPIES=%d, RETENTION_KEEP_LAST=7 ==%n", LATENCY.toMillis(), QUOTA);
+                + " copy slots %d DB / %d cluster, RETENTION_KEEP_LAST=7 ==%n", LATENCY.toMillis(), DB_SLOTS,
+                CLUSTER_SLOTS);
         for (int size : sizes) {
             try (FakeRdsServer rds = FakeRdsServer.start()) {
                 rds.setRecordRequests(false);
@@ -75,7 +78,7 @@ final class SweepBenchmark {
 
     private static void print(int size, FleetScenario.Fleet fleet, FakeRdsServer rds, ChildSweep.Outcome outcome,
                               long[] planner) {
-        long copiesBound = Math.min(fleet.missingDb(), QUOTA) + Math.min(fleet.missingCluster(), QUOTA);
+        long copiesBound = Math.min(fleet.missingDb(), DB_SLOTS) + Math.min(fleet.missingCluster(), CLUSTER_SLOTS);
         long deletesBound = fleet.expiredDb() + fleet.expiredCluster();
         long[] bound = {FleetScenario.pages(fleet.listedInstances()), FleetScenario.pages(fleet.clusters()),
             FleetScenario.pages(fleet.sourceDbSnapshots()) + FleetScenario.pages(fleet.targetDbSnapshots()),

@@ -37,9 +37,7 @@ import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IAlias;
 import software.amazon.awscdk.services.lambda.IFunction;
-import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Permission;
-import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -49,9 +47,6 @@ import software.amazon.awscdk.services.sns.Subscription;
 import software.amazon.awscdk.services.sns.SubscriptionProtocol;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
-import software.amazon.awscdk.services.sqs.RedriveAllowPolicy;
-import software.amazon.awscdk.services.sqs.RedrivePermission;
 import software.constructs.Construct;
 
 /**
@@ -70,11 +65,6 @@ import software.constructs.Construct;
 public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicationBase implements IConnectable {
 
     static final String NO_TARGET_KEY = "snapshot-replication:no-target-key";
-    static final String UNKNOWN_SCHEDULE_INTERVAL = "snapshot-replication:unknown-schedule-interval";
-
-    /** The function is called at most 15 minutes per sweep, the Lambda maximum. */
-    private static final Duration SWEEP_TIMEOUT = Duration.minutes(15);
-    private static final Duration DEFAULT_SWEEP_INTERVAL = Duration.days(1);
 
     private final String replicationId;
     private final SnapshotEventSource events;
@@ -107,10 +97,12 @@ public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicati
         replicationId = Names.uniqueResourceName(this, UniqueResourceNameOptions.builder().maxLength(64).build());
         followUpRuleName = followUpRuleName();
         warnWithoutTargetKey(props);
+        letTheVaultUseTheTargetKey(props);
         events = new SnapshotEventSource(this, props.isIncludeAurora());
-        deadLetterQueue = defineDeadLetterQueue();
-        logGroup = defineLogGroup(props);
-        role = defineRole(props);
+        deadLetterQueue = FunctionParts.deadLetterQueue(this);
+        logGroup = FunctionParts.logGroup(this, props);
+        role = FunctionParts.role(this, "Copies RDS snapshots to " + props.getTargetRegion()
+                + " and deletes its own old copies");
         policy = definePolicy(props);
         function = defineFunction(props);
         alias = defineAlias();
@@ -124,45 +116,19 @@ public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicati
                 alarms, function, deadLetterQueue) : null;
     }
 
+    /** With a vault, the target key's policy must let the vault account copy the copies shared with it. */
+    private void letTheVaultUseTheTargetKey(CrossRegionSnapshotReplicationProps props) {
+        if (props.getVaultAccount() != null && props.getTargetKey() != null) {
+            ServiceKeyAccess.forVault(this, props.getTargetKey(),
+                    vaultKeyAccess(props.getVaultAccount(), props.getTargetRegion()));
+        }
+    }
+
     private void warnWithoutTargetKey(CrossRegionSnapshotReplicationProps props) {
         if (props.getTargetKey() == null) {
             Annotations.of(this).addWarningV2(NO_TARGET_KEY, "targetKey is not set: encrypted snapshots cannot be"
                     + " copied and count as CopyFailures; set targetKey to a KMS key in " + props.getTargetRegion());
         }
-    }
-
-    /**
-     * The dead-letter queue of the function, the schedule and the topic subscription. Declaring it a dead-letter
-     * queue ({@code allowAll}, which is what SQS assumes when no redrive-allow policy is set) satisfies Control Tower's
-     * CT.SQS.PR.1 for a queue that needs no dead-letter queue of its own.
-     */
-    private Queue defineDeadLetterQueue() {
-        return Queue.Builder.create(this, "Dlq")
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
-                .retentionPeriod(Duration.days(14))
-                .redriveAllowPolicy(RedriveAllowPolicy.builder()
-                        .redrivePermission(RedrivePermission.ALLOW_ALL)
-                        .build())
-                .build();
-    }
-
-    private LogGroup defineLogGroup(CrossRegionSnapshotReplicationProps props) {
-        LogGroup group = LogGroup.Builder.create(this, "LogGroup")
-                .retention(props.getLogRetention())
-                .encryptionKey(props.getLogEncryptionKey())
-                .build();
-        if (props.getLogEncryptionKey() != null) {
-            ServiceKeyAccess.forCloudWatchLogs(this, props.getLogEncryptionKey());
-        }
-        return group;
-    }
-
-    private Role defineRole(CrossRegionSnapshotReplicationProps props) {
-        return Role.Builder.create(this, "Role")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("Copies RDS snapshots to " + props.getTargetRegion() + " and deletes its own old copies")
-                .build();
     }
 
     /**
@@ -196,25 +162,13 @@ public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicati
     }
 
     private Function defineFunction(CrossRegionSnapshotReplicationProps props) {
-        Function.Builder builder = Function.Builder.create(this, "Function")
-                .runtime(Runtime.JAVA_25)
-                .architecture(props.getArchitecture())
-                .handler(LambdaArtifact.HANDLER)
-                .code(LambdaJarAsset.code())
-                .memorySize(props.getMemorySize())
-                .timeout(SWEEP_TIMEOUT)
-                .role(role.withoutPolicyUpdates())
-                .environment(LambdaEnvironment.of(Stack.of(this), props, replicationId, followUpRuleName))
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .loggingFormat(LoggingFormat.JSON)
-                .logGroup(logGroup)
-                .deadLetterQueue(deadLetterQueue)
-                .reservedConcurrentExecutions(props.getReservedConcurrentExecutions())
-                .tracing(props.getTracing())
-                .description("Copies RDS snapshots to " + props.getTargetRegion() + " (" + replicationId + ")");
-        VpcPlacement.configure(this, builder, props);
+        Function.Builder builder = FunctionParts.function(this, props, LambdaArtifact.HANDLER, role, logGroup,
+                        deadLetterQueue, LambdaEnvironment.of(Stack.of(this), props, replicationId, followUpRuleName),
+                        "Copies RDS snapshots to " + props.getTargetRegion() + " (" + replicationId + ")")
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+        VpcPlacement.configure(this, builder, props, props.getTargetRegion());
         Function defined = builder.build();
-        VpcPlacement.allowHttpsOut(defined, props);
+        VpcPlacement.allowHttpsOut(defined, props, "HTTPS to the RDS API of both regions");
         // The role's permissions must exist before Lambda creates network interfaces or publishes a version.
         defined.getNode().addDependency(policy);
         if (optionGroupPolicy != null) {
@@ -297,28 +251,23 @@ public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicati
 
     private void suppressAcceptedFindings(CrossRegionSnapshotReplicationProps props) {
         NagSuppressionMetadata.onFunctionPolicy(policy, props.isIncludeAurora(), props.getTargetKey() != null);
-        NagSuppressionMetadata.onDeadLetterQueue(deadLetterQueue);
+        NagSuppressionMetadata.onDeadLetterQueue(deadLetterQueue, "the function, of the sweep schedule and of the"
+                + " topic subscription");
         NagSuppressionMetadata.onAsyncInvokeConfig(alias.getNode().findChild("EventInvokeConfig"));
     }
 
     private List<IAlarm> defineAlarms(CrossRegionSnapshotReplicationProps props) {
-        Duration interval = ScheduleInterval.of(props.getSchedule()).orElseGet(() -> {
-            Annotations.of(this).addWarningV2(UNKNOWN_SCHEDULE_INTERVAL, "cannot tell how often the schedule runs;"
-                    + " the alarms assume daily sweeps. Set recoveryPointAgeThreshold to match it");
-            return DEFAULT_SWEEP_INTERVAL;
-        });
-        Duration recoveryThreshold = props.getRecoveryPointAgeThreshold() != null
-                ? props.getRecoveryPointAgeThreshold()
-                : Duration.seconds(Math.max(Duration.days(2).toSeconds().doubleValue(),
-                        2 * interval.toSeconds().doubleValue()));
-        return List.copyOf(new ReplicationAlarms(this, metrics, props)
-                .define(props, function, deadLetterQueue, interval, recoveryThreshold));
+        Duration interval = FunctionParts.sweepInterval(this, props);
+        return List.copyOf(ReplicationAlarms.forReplication(this, metrics, props, function, deadLetterQueue, interval,
+                FunctionParts.recoveryPointAgeThreshold(props, interval)));
     }
 
     /**
      * The statement the target key's policy needs in vault mode: it lets the vault account use the key through RDS of
-     * the target region, to copy the encrypted copies shared with it (docs/aws-references.md#v2). The key lives in
-     * the target region, so add it where the key is defined, e.g.
+     * the target region, to copy the encrypted copies shared with it (docs/aws-references.md#v2). With
+     * {@code vaultAccount}, the construct adds it to a {@code targetKey} defined in this app (in a stack of the target
+     * region); for an imported key a synth-time warning ({@code snapshot-replication:target-key-vault-policy}) asks
+     * you to add it to the key's policy yourself, e.g. where the key is defined:
      * {@code key.addToResourcePolicy(CrossRegionSnapshotReplication.vaultKeyAccess("210987654321", "eu-central-1"))}.
      *
      * @param vaultAccount the vault account

@@ -24,7 +24,7 @@ import software.amazon.awscdk.services.sns.ITopic;
  * run in the construct's constructor, where the stack region is known and tokens can be told apart. Each getter
  * documents its prop; the builder method of the same name carries the same text.
  */
-public final class CrossRegionSnapshotReplicationProps {
+public final class CrossRegionSnapshotReplicationProps implements FunctionOptions {
 
     /** Default sweep: every day at 12:00 UTC, after the default backup windows of most regions. */
     static final String DEFAULT_SCHEDULE_EXPRESSION = "cron(0 12 * * ? *)";

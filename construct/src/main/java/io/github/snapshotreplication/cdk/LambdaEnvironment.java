@@ -1,15 +1,17 @@
 package io.github.snapshotreplication.cdk;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.snapshotreplication.contract.Setting;
 import io.github.snapshotreplication.contract.Settings;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tokenization;
 
 /**
- * The environment the engine reads at cold start, built from the props with the names of {@link Settings}.
+ * The environment the engines read at cold start, built from the props with the names of {@link Settings}.
  *
  * <p>Lists and maps are JSON; {@link Stack#toJsonString} keeps tokens inside them resolvable. Optional settings that
  * are unset are left out, so the engine applies its own documented default.
@@ -39,7 +41,8 @@ final class LambdaEnvironment {
         env.put(Settings.INCLUDE_READ_REPLICAS.variable(), String.valueOf(props.isIncludeReadReplicas()));
         env.put(Settings.RETENTION_KEEP_LAST.variable(), Tokenization.stringifyNumber(props.getRetentionKeepLast()));
         if (props.getRetentionMaxAge() != null) {
-            env.put(Settings.RETENTION_MAX_AGE.variable(), isoString(props.getRetentionMaxAge()));
+            env.put(Settings.RETENTION_MAX_AGE.variable(),
+                    isoString(Settings.RETENTION_MAX_AGE, props.getRetentionMaxAge()));
         }
         if (!props.getIncludeDbIdentifiers().isEmpty()) {
             env.put(Settings.INCLUDE_DB_IDENTIFIERS.variable(), stack.toJsonString(props.getIncludeDbIdentifiers()));
@@ -68,10 +71,32 @@ final class LambdaEnvironment {
     }
 
     /**
+     * The environment of the vault function: exactly the settings of {@link Settings#VAULT}.
+     *
+     * @param stack          the stack, for JSON rendering of token-bearing values
+     * @param props          the validated props
+     * @param vaultId        the vault's id
+     * @param sourceAccounts the accepted source accounts, without duplicates
+     * @param keyArn         the vault key's ARN
+     * @return variable name to value, sorted by name
+     */
+    static Map<String, String> ofVault(Stack stack, SnapshotVaultProps props, String vaultId,
+                                       List<String> sourceAccounts, String keyArn) {
+        Map<String, String> env = new TreeMap<>();
+        env.put(Settings.REPLICATION_ID.variable(), vaultId);
+        env.put(Settings.INCLUDE_AURORA.variable(), String.valueOf(props.isIncludeAurora()));
+        env.put(Settings.VAULT_SOURCE_ACCOUNTS.variable(), stack.toJsonString(sourceAccounts));
+        env.put(Settings.VAULT_KMS_KEY_ARN.variable(), keyArn);
+        env.put(Settings.VAULT_RETENTION.variable(), isoString(Settings.VAULT_RETENTION, props.getRetention()));
+        env.put(Settings.DRY_RUN.variable(), String.valueOf(props.isDryRun()));
+        return env;
+    }
+
+    /**
      * ISO-8601 form of a duration. A duration built from a token cannot be converted between units, so it is written
      * in its own unit around the token.
      */
-    static String isoString(Duration duration) {
+    static String isoString(Setting setting, Duration duration) {
         if (!duration.isUnresolved()) {
             return duration.toIsoString();
         }
@@ -85,7 +110,7 @@ final class LambdaEnvironment {
             case "seconds":
                 return "PT" + Tokenization.stringifyNumber(duration.toSeconds()) + "S";
             default:
-                throw new IllegalArgumentException("retentionMaxAge from a token must be in days, hours, minutes or"
+                throw new IllegalArgumentException(setting.prop() + " from a token must be in days, hours, minutes or"
                         + " seconds (got " + duration.unitLabel() + ")");
         }
     }

@@ -37,10 +37,7 @@ final class NagSuppressionMetadata {
         List<Object> findings = new ArrayList<>();
         findings.add("Resource::*");
         // Source snapshots (any name), and this installation's copies (its identifier prefix, then any name).
-        findings.add(arnRegex("rds", "snapshot:(sr[0-9a-f]{8}-)?"));
-        if (aurora) {
-            findings.add(arnRegex("rds", "cluster-snapshot:(sr[0-9a-f]{8}-)?"));
-        }
+        findings.addAll(snapshotArns(aurora, "(sr[0-9a-f]{8}-)?"));
         if (kms) {
             findings.add(arnRegex("kms", "key/"));
         }
@@ -58,13 +55,51 @@ final class NagSuppressionMetadata {
     }
 
     /**
+     * Suppresses the AwsSolutions-IAM5 findings of the vault's main policy that are wildcards by necessity.
+     *
+     * @param policy the construct holding the vault role's main {@code AWS::IAM::ManagedPolicy}
+     * @param aurora whether the cluster-snapshot statements exist
+     */
+    static void onVaultPolicy(IConstruct policy, boolean aurora) {
+        List<Object> findings = new ArrayList<>();
+        findings.add("Resource::*");
+        findings.addAll(snapshotArns(aurora, "sr[0-9a-f]{8}-"));
+        add(policy, IAM5, "Describe calls without an identifier (the snapshots shared with the vault, and its own)"
+                + " are authorized only against '*' and are limited to the vault's region by aws:RequestedRegion; the"
+                + " VPC network-interface actions (with vpc) and the X-Ray actions (with tracing) support no narrower"
+                + " resource, as in the AWS managed policies AWSLambdaVPCAccessExecutionRole and"
+                + " AWSXRayDaemonWriteAccess. The vault's own copies end in '*' after the vault's identifier prefix"
+                + " because their names are derived at run time from the shared snapshot; the copy statement requires"
+                + " the managed-by request tag, and the share, tag and delete statements the managed-by resource tag,"
+                + " so only the vault's own copies can be shared back, tagged or deleted.", findings);
+    }
+
+    /**
+     * Suppresses the AwsSolutions-IAM5 findings of the vault's policy on its accepted source accounts' resources.
+     *
+     * @param policy the construct holding the {@code AWS::IAM::ManagedPolicy} of the source-account statements
+     * @param aurora whether the cluster-snapshot ARNs exist
+     */
+    static void onVaultSourceAccountsPolicy(IConstruct policy, boolean aurora) {
+        List<Object> findings = new ArrayList<>(snapshotArns(aurora, "sr"));
+        findings.add(arnRegex("kms", "key/"));
+        add(policy, IAM5, "Each ARN names one accepted source account. The snapshots a source account shares are"
+                + " named at run time by its replication installation ('sr', 8 hex digits of its id, then a name"
+                + " derived from the source snapshot), so only their 'sr' start can be named; the vault copies only"
+                + " available manual snapshots named so. The source accounts' keys are unknown at synth time"
+                + " and may differ per installation; their use is limited to RDS in the vault's region"
+                + " (kms:ViaService) and, for grants, to AWS resources (kms:GrantIsForAWSResource).", findings);
+    }
+
+    /**
      * Suppresses the Serverless pack's "queue without a redrive policy" on the dead-letter queue itself.
      *
      * @param deadLetterQueue the construct holding the {@code AWS::SQS::Queue}
+     * @param sources         what sends failed events to it, e.g. "the function, the sweep schedule"
      */
-    static void onDeadLetterQueue(IConstruct deadLetterQueue) {
-        add(deadLetterQueue, SQS_REDRIVE_POLICY, "This queue is the dead-letter queue of the function, of the sweep"
-                + " schedule and of the topic subscription; nothing consumes it, so it has no redrive policy: a"
+    static void onDeadLetterQueue(IConstruct deadLetterQueue, String sources) {
+        add(deadLetterQueue, SQS_REDRIVE_POLICY, "This queue is the dead-letter queue of " + sources
+                + "; nothing consumes it, so it has no redrive policy: a"
                 + " dead-letter queue of its own would only move the messages. They are kept 14 days and the"
                 + " DeadLetterQueueAlarm fires on the first one.", List.of());
     }
@@ -80,6 +115,12 @@ final class NagSuppressionMetadata {
                 + " dead-letter queue (DeadLetterConfig), which is alarmed and which the runbook re-drives. Lambda"
                 + " sends a failed event to a dead-letter queue and to an on-failure destination alike, so a"
                 + " destination as well would write every failure twice.", List.of());
+    }
+
+    /** Findings on DB snapshot (and, with Aurora, cluster snapshot) ARNs whose name is {@code namePrefix*}. */
+    private static List<Map<String, String>> snapshotArns(boolean aurora, String namePrefix) {
+        return (aurora ? List.of("snapshot:", "cluster-snapshot:") : List.of("snapshot:")).stream()
+                .map(type -> arnRegex("rds", type + namePrefix)).toList();
     }
 
     /** A finding on {@code arn:<partition>:<service>:<region>:<account>:<resource>*}, tokens or literal values. */

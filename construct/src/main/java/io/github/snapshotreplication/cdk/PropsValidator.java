@@ -2,21 +2,14 @@ package io.github.snapshotreplication.cdk;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.github.snapshotreplication.contract.Setting;
 import io.github.snapshotreplication.contract.Settings;
-import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
-import software.amazon.awscdk.regioninfo.RegionInfo;
-import software.amazon.awscdk.services.kms.IAlias;
 import software.amazon.awscdk.services.kms.IKey;
 import software.constructs.Construct;
 
@@ -29,23 +22,16 @@ import software.constructs.Construct;
  * the key. Soft findings (a region name aws-cdk-lib does not know, checks an environment-agnostic stack cannot run)
  * become warnings with stable ids.
  */
-final class PropsValidator {
+final class PropsValidator extends PropChecks {
 
     static final String UNKNOWN_TARGET_REGION = "snapshot-replication:unknown-target-region";
-    static final String ENVIRONMENT_AGNOSTIC = "snapshot-replication:environment-agnostic";
 
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d{1,2}$");
-    private static final Pattern KEY_ARN = Pattern.compile("^arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+$");
     /** DB identifiers are letters, digits and hyphens; the engine's globs add only {@code *} and {@code ?}. */
-    private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
     private static final Pattern GLOB = Pattern.compile("^[A-Za-z0-9*?-]{1,63}$");
 
-    private final String stackRegion;
-    private final List<String> problems = new ArrayList<>();
-    private final Map<String, String> warnings = new LinkedHashMap<>();
-
-    private PropsValidator(String stackRegion) {
-        this.stackRegion = Token.isUnresolved(stackRegion) ? null : stackRegion;
+    private PropsValidator(Construct construct) {
+        super(construct);
     }
 
     /**
@@ -56,7 +42,7 @@ final class PropsValidator {
      * @throws IllegalArgumentException listing every problem found
      */
     static void validate(Construct construct, CrossRegionSnapshotReplicationProps props) {
-        PropsValidator v = new PropsValidator(Stack.of(construct).getRegion());
+        PropsValidator v = new PropsValidator(construct);
         boolean targetRegionUsable = v.checkTargetRegion(props.getTargetRegion());
         v.checkTargetKey(props.getTargetKey(), props.getTargetRegion(), targetRegionUsable);
         v.checkLogKey(props.getLogEncryptionKey());
@@ -65,25 +51,16 @@ final class PropsValidator {
         v.checkSetting(Settings.MAX_CONCURRENT_DB_SNAPSHOT_COPIES, props.getMaxConcurrentDbSnapshotCopies());
         v.checkSetting(Settings.MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES, props.getMaxConcurrentClusterSnapshotCopies());
         v.checkSetting(Settings.RETENTION_MAX_AGE, props.getRetentionMaxAge());
-        v.checkRange("memorySize", props.getMemorySize(), 128, 10240, "Lambda memory is 128 to 10240 MiB");
-        if (props.getReservedConcurrentExecutions() != null) {
-            v.checkRange("reservedConcurrentExecutions", props.getReservedConcurrentExecutions(), 1,
-                    Integer.MAX_VALUE, "0 would throttle every invocation; leave it unset to reserve nothing");
-        }
+        v.checkLimits(props);
         v.checkNetwork(props);
-        v.checkVaultAccount(props.getVaultAccount(), Stack.of(construct).getAccount());
-        v.checkMinimum("recoveryPointAgeThreshold", props.getRecoveryPointAgeThreshold(), Duration.hours(1),
-                "the alarm is evaluated hourly");
+        v.checkVaultAccount(props.getVaultAccount());
+        v.checkRecoveryPointAgeThreshold(props.getRecoveryPointAgeThreshold());
         v.checkPatterns("includeDbIdentifiers", props.getIncludeDbIdentifiers());
         v.checkPatterns("excludeDbIdentifiers", props.getExcludeDbIdentifiers());
         v.checkContradiction(props.getIncludeDbIdentifiers(), props.getExcludeDbIdentifiers());
         v.checkMap("sourceTagFilter", props.getSourceTagFilter(), 128, 256);
         v.checkMap("optionGroupMapping", props.getOptionGroupMapping(), 255, 255);
-        if (!v.problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid CrossRegionSnapshotReplicationProps:\n  - "
-                    + String.join("\n  - ", v.problems));
-        }
-        v.warnings.forEach((id, message) -> Annotations.of(construct).addWarningV2(id, message));
+        v.finish(construct, "CrossRegionSnapshotReplicationProps");
     }
 
     /** @return whether the target region is a known-shaped value that checks of the target key may rely on */
@@ -130,36 +107,6 @@ final class PropsValidator {
         }
     }
 
-    private void checkLogKey(IKey key) {
-        if (!isPlainKey("logEncryptionKey", key)) {
-            return;
-        }
-        String region = regionOf(key);
-        if (stackRegion != null && region != null && !region.equals(stackRegion)) {
-            problems.add("logEncryptionKey must be a key in the stack region " + stackRegion + " (got a key in "
-                    + region + "); CloudWatch Logs only uses keys of its own region");
-        }
-    }
-
-    /** @return whether {@code key} is set and may be checked further: a key, not an alias or a malformed ARN */
-    private boolean isPlainKey(String prop, IKey key) {
-        if (key == null) {
-            return false;
-        }
-        if (key instanceof IAlias) {
-            problems.add(prop + " must be a KMS key, not an alias: IAM statements and log groups cannot name an"
-                    + " alias; import the key with Key.fromKeyArn");
-            return false;
-        }
-        String arn = key.getKeyArn();
-        if (!Token.isUnresolved(arn) && !KEY_ARN.matcher(arn).matches()) {
-            problems.add(prop + " must be a KMS key ARN like arn:aws:kms:eu-central-1:123456789012:key/<id>, not an"
-                    + " alias or key id (got '" + arn + "')");
-            return false;
-        }
-        return true;
-    }
-
     private void warnIfEnvironmentAgnostic(CrossRegionSnapshotReplicationProps props) {
         if (stackRegion != null) {
             return;
@@ -173,65 +120,15 @@ final class PropsValidator {
                 + String.join(", nor ", skipped) + "; give the stack an env with account and region to check them");
     }
 
-    private void checkVaultAccount(String vaultAccount, String stackAccount) {
+    private void checkVaultAccount(String vaultAccount) {
         if (vaultAccount == null || Token.isUnresolved(vaultAccount)) {
             return;
         }
         if (!ACCOUNT.matcher(vaultAccount).matches()) {
             problems.add("vaultAccount must be a 12-digit AWS account id (got '" + vaultAccount + "')");
-        } else if (!Token.isUnresolved(stackAccount) && vaultAccount.equals(stackAccount)) {
+        } else if (vaultAccount.equals(stackAccount)) {
             problems.add("vaultAccount must be another account than the stack's (got " + vaultAccount + "): a vault"
                     + " protects copies from the loss of this account; remove vaultAccount to keep copies here");
-        }
-    }
-
-    private void checkNetwork(CrossRegionSnapshotReplicationProps props) {
-        if (props.getVpc() == null) {
-            if (props.getVpcSubnets() != null) {
-                problems.add("vpcSubnets needs vpc: set vpc to the VPC of those subnets, or remove vpcSubnets");
-            }
-            if (props.getSecurityGroups() != null) {
-                problems.add("securityGroups needs vpc: set vpc to the VPC of those groups, or remove"
-                        + " securityGroups");
-            }
-        } else if (props.getSecurityGroups() != null && props.getSecurityGroups().isEmpty()) {
-            problems.add("securityGroups must not be empty; leave it unset to get a security group that allows"
-                    + " outbound HTTPS only");
-        }
-    }
-
-    private void checkSetting(Setting setting, Number value) {
-        if (!Token.isUnresolved(value)) {
-            setting.checkWholeNumber(setting.prop(), value.doubleValue()).ifPresent(problems::add);
-        }
-    }
-
-    private void checkSetting(Setting setting, Duration value) {
-        if (value != null && !value.isUnresolved()) {
-            setting.checkDuration(setting.prop(), value.toSeconds().doubleValue(), value.toHumanString())
-                    .ifPresent(problems::add);
-        }
-    }
-
-    private void checkRange(String prop, Number value, int min, int max, String why) {
-        if (Token.isUnresolved(value)) {
-            return;
-        }
-        double d = value.doubleValue();
-        if (d < min || d > max || d != Math.rint(d)) {
-            String range = max == Integer.MAX_VALUE ? "a whole number of at least " + min
-                    : "a whole number between " + min + " and " + max;
-            problems.add(prop + " must be " + range + " (got " + value + "): " + why);
-        }
-    }
-
-    private void checkMinimum(String prop, Duration value, Duration min, String why) {
-        if (value == null || value.isUnresolved()) {
-            return;
-        }
-        if (value.toSeconds().doubleValue() < min.toSeconds().doubleValue()) {
-            problems.add(prop + " must be at least " + min.toHumanString() + " (got " + value.toHumanString()
-                    + "): " + why);
         }
     }
 
@@ -268,20 +165,5 @@ final class PropsValidator {
                         + " characters" + ("optionGroupMapping".equals(prop) ? " and not blank" : ""));
             }
         });
-    }
-
-    /** Region of a key when synth knows it: its environment's region, which import methods take from the ARN. */
-    private static String regionOf(IKey key) {
-        String region = key.getEnv().getRegion();
-        return region == null || Token.isUnresolved(region) ? null : region;
-    }
-
-    private static boolean isKnownRegion(String region) {
-        return RegionInfo.getRegions().stream().anyMatch(r -> r.getName().equals(region));
-    }
-
-    /** @return the partition of a region aws-cdk-lib knows, or {@code null} for a name it does not know */
-    private static String partitionOf(String region) {
-        return isKnownRegion(region) ? RegionInfo.get(region).getPartition() : null;
     }
 }

@@ -2,11 +2,13 @@ package io.github.snapshotreplication.cdk;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -22,6 +24,7 @@ final class ServiceKeyAccess {
 
     static final String LOG_KEY_POLICY = "snapshot-replication:log-key-policy";
     static final String ALARM_TOPIC_KEY_POLICY = "snapshot-replication:alarm-topic-key-policy";
+    static final String TARGET_KEY_VAULT_POLICY = "snapshot-replication:target-key-vault-policy";
 
     private ServiceKeyAccess() {
     }
@@ -74,6 +77,42 @@ final class ServiceKeyAccess {
         addOrWarn(scope, key, statement, ALARM_TOPIC_KEY_POLICY, "the key of alarmTopic is imported, so its policy"
                 + " cannot be changed here: it must allow the principal cloudwatch.amazonaws.com kms:Decrypt and"
                 + " kms:GenerateDataKey*, or the alarms cannot publish to the topic");
+    }
+
+    /**
+     * The vault account may use the target key through RDS of the target region, to copy the encrypted copies shared
+     * with it (docs/aws-references.md#v2). Without it the vault's copies fail and the copies wait for the vault.
+     *
+     * @param scope     the construct that warns
+     * @param key       the target key
+     * @param statement the statement, {@code CrossRegionSnapshotReplication.vaultKeyAccess}
+     */
+    static void forVault(Construct scope, IKey key, PolicyStatement statement) {
+        addOrWarn(scope, key, statement, TARGET_KEY_VAULT_POLICY, "targetKey is imported, so its key policy cannot"
+                + " be changed here: add the statement of CrossRegionSnapshotReplication.vaultKeyAccess(vaultAccount,"
+                + " targetRegion) to it (the vault account may use kms:CreateGrant, kms:Decrypt, kms:DescribeKey,"
+                + " kms:GenerateDataKey* and kms:ReEncrypt* through RDS of the target region), or the vault cannot"
+                + " copy the encrypted copies and they wait for it");
+    }
+
+    /**
+     * Nobody but an AWS service, or a principal creating a grant for an AWS resource, may create grants on the key
+     * (Control Tower CT.KMS.PR.3). RDS creates its grants for the principal that copies a snapshot, with
+     * {@code kms:GrantIsForAWSResource}.
+     *
+     * @return the key policy statement
+     */
+    static PolicyStatement denyGrantsExceptForAwsServices() {
+        return PolicyStatement.Builder.create()
+                .sid("DenyGrantsExceptForAwsServices")
+                .effect(Effect.DENY)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(List.of("kms:CreateGrant"))
+                .resources(List.of("*"))
+                .conditions(Map.of("BoolIfExists", new TreeMap<>(Map.of(
+                        "kms:GrantIsForAWSResource", "false",
+                        "aws:PrincipalIsAWSService", "false"))))
+                .build();
     }
 
     private static void addOrWarn(Construct scope, IKey key, PolicyStatement statement, String warningId,

@@ -9,7 +9,6 @@ import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -58,7 +57,8 @@ final class SnapshotEventSource {
                 .resources(List.of("*"))
                 .conditions(fromRdsOfThisAccount)
                 .build());
-        key.addToResourcePolicy(denyGrantsExceptForAwsServices());
+        // Nothing needs a grant on this key: RDS and SNS use it through its policy.
+        key.addToResourcePolicy(ServiceKeyAccess.denyGrantsExceptForAwsServices());
         topic = Topic.Builder.create(scope, "Topic")
                 .masterKey(key)
                 .enforceSsl(true)
@@ -76,23 +76,6 @@ final class SnapshotEventSource {
             subscriptions.add(subscription(scope, "DbClusterSnapshotEvents", "db-cluster-snapshot",
                     DB_CLUSTER_SNAPSHOT_CATEGORY));
         }
-    }
-
-    /**
-     * Nobody but an AWS service may create grants on the key (Control Tower CT.KMS.PR.3). Nothing needs one: RDS and
-     * SNS use the key through its policy.
-     */
-    private static PolicyStatement denyGrantsExceptForAwsServices() {
-        return PolicyStatement.Builder.create()
-                .sid("DenyGrantsExceptForAwsServices")
-                .effect(Effect.DENY)
-                .principals(List.of(new AnyPrincipal()))
-                .actions(List.of("kms:CreateGrant"))
-                .resources(List.of("*"))
-                .conditions(Map.of("BoolIfExists", new TreeMap<>(Map.of(
-                        "kms:GrantIsForAWSResource", "false",
-                        "aws:PrincipalIsAWSService", "false"))))
-                .build();
     }
 
     private CfnEventSubscription subscription(Construct scope, String id, String sourceType, String category) {

@@ -35,6 +35,21 @@ class AssetTest {
     }
 
     @Test
+    void jarHoldsTheHandlerClassesOfBothFunctions() throws IOException {
+        java.util.Set<String> entries = new java.util.HashSet<>();
+        try (JarInputStream jar = new JarInputStream(LambdaJarAsset.class.getResourceAsStream(
+                LambdaArtifact.JAR_RESOURCE))) {
+            for (var entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+                entries.add(entry.getName());
+            }
+        }
+        for (String handler : new String[] {LambdaArtifact.HANDLER, LambdaArtifact.VAULT_HANDLER}) {
+            assertThat(entries).as(handler).contains(handler.substring(0, handler.indexOf("::")).replace('.', '/')
+                    + ".class");
+        }
+    }
+
+    @Test
     void assetHashIsStableAcrossSynths() {
         Object first = code(template(props().build()));
         Object second = code(template(props().includeAurora(true).dryRun(true).build()));

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
@@ -107,6 +110,29 @@ class CompliancePropsTest {
         Annotations.fromStack(stack).hasWarning("/DatabaseStack/Replication", Match.stringLikeRegexp(
                 "logEncryptionKey is imported.*logs.<region>.amazonaws.com.*"
                         + "\\[ack: snapshot-replication:log-key-policy\\]"));
+    }
+
+    @Test
+    void withAVaultTheTargetKeyLetsTheVaultAccountUseItThroughRdsOrAWarningSaysHow() {
+        App app = new App();
+        Stack keys = new Stack(app, "TargetKeys", StackProps.builder().env(Environment.builder()
+                .account(TestStacks.ACCOUNT).region(TestStacks.TARGET_REGION).build()).build());
+        Key targetKey = Key.Builder.create(keys, "TargetKey").enableKeyRotation(true).build();
+        Stack source = new Stack(app, "DatabaseStack", StackProps.builder().env(Environment.builder()
+                .account(TestStacks.ACCOUNT).region(TestStacks.SOURCE_REGION).build()).build());
+        new CrossRegionSnapshotReplication(source, "Replication", props().targetKey(targetKey)
+                .vaultAccount(TestStacks.VAULT_ACCOUNT).build());
+        String keyPolicy = Template.fromStack(keys).findResources("AWS::KMS::Key").toString();
+        assertThat(keyPolicy).contains("Sid=VaultAccountCopiesSharedSnapshots", ":iam::210987654321:root",
+                "kms:ViaService=rds.eu-central-1.amazonaws.com", "kms:CallerAccount=210987654321");
+        assertThat(Annotations.fromStack(source).findWarning("*", Match.stringLikeRegexp(".*vaultKeyAccess.*")))
+                .isEmpty();
+        Stack imported = TestStacks.withConstruct(props().vaultAccount(TestStacks.VAULT_ACCOUNT).build(), c -> { });
+        Annotations.fromStack(imported).hasWarning("/DatabaseStack/Replication", Match.stringLikeRegexp(
+                "targetKey is imported.*vaultKeyAccess\\(vaultAccount, targetRegion\\).*"
+                        + "\\[ack: snapshot-replication:target-key-vault-policy\\]"));
+        assertThat(Annotations.fromStack(TestStacks.withConstruct(props().build(), c -> { }))
+                .findWarning("*", Match.stringLikeRegexp(".*vaultKeyAccess.*"))).isEmpty();
     }
 
     @Test

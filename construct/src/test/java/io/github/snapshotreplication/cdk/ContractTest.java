@@ -26,6 +26,8 @@ class ContractTest {
             .includeDbIdentifiers(List.of("a*")).excludeDbIdentifiers(List.of("b*"))
             .sourceTagFilter(Map.of("k", "v")).optionGroupMapping(Map.of("o", "p")).createDashboard(true)
             .vaultAccount("210987654321").build());
+    private final Template vault = Template.fromStack(TestStacks.withVault(TestStacks.vaultProps().includeAurora(true)
+            .createDashboard(true).build(), v -> { }));
 
     private static Set<String> environmentVariableConstants() {
         return Settings.REPLICATION.stream().map(Setting::variable).collect(Collectors.toSet());
@@ -43,8 +45,24 @@ class ContractTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theVaultFunctionGetsExactlyTheVaultSettings() {
+        Map<String, Object> function = TestStacks.onlyProperties(vault, "AWS::Lambda::Function");
+        Set<String> keys = ((Map<String, Object>) ((Map<String, Object>) function.get("Environment"))
+                .get("Variables")).keySet();
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(Settings.VAULT.stream().map(Setting::variable)
+                .toList());
+    }
+
+    @Test
     void everyMetricOfOurNamespaceIsInTheContractList() {
-        String template = full.toJSON().toString();
+        for (Template template : List.of(full, vault)) {
+            assertMetricsAreInTheContract(template);
+        }
+    }
+
+    private static void assertMetricsAreInTheContract(Template t) {
+        String template = t.toJSON().toString();
         List<String> used = new ArrayList<>();
         Matcher named = Pattern.compile("MetricName=(\\w+), Namespace=" + MetricNames.NAMESPACE).matcher(template);
         while (named.find()) {
@@ -61,6 +79,6 @@ class ContractTest {
         }
         assertThat(used).isNotEmpty().allSatisfy(name -> assertThat(MetricNames.ALL).contains(name));
         assertThat(used).contains(MetricNames.COPY_FAILURES, MetricNames.SWEEPS_COMPLETED,
-                MetricNames.DATABASES_WITHOUT_COPY, MetricNames.NEWEST_COPY_AGE_SECONDS, MetricNames.COPIES_STARTED);
+                MetricNames.NEWEST_COPY_AGE_SECONDS, MetricNames.COPIES_STARTED);
     }
 }

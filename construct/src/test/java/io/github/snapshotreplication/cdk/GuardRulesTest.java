@@ -53,6 +53,28 @@ class GuardRulesTest {
     }
 
     @Test
+    void compliantVaultPassesEveryControl() {
+        Stack stack = TestStacks.vaultStack();
+        SnapshotVault vault = CompliantSetUp.defineVault(stack, TestStacks.vaultProps().includeAurora(true)
+                .createDashboard(true));
+        assertThat(Compliance.guardFindings(stack, vault)).isEmpty();
+    }
+
+    @Test
+    void vaultDefaultsFailOnlyTheControlsThatNeedAProp() {
+        List<String> expected = new ArrayList<>();
+        for (String alarm : List.of("CopyFailures", "DeadLetterQueue", "FunctionErrors", "ReceiptFailures",
+                "RecoveryPointAge", "SweepOverdue")) {
+            expected.add("CT.CLOUDWATCH.PR.1 on /VaultStack/Vault/" + alarm + "Alarm/Resource");
+        }
+        expected.add("CT.CLOUDWATCH.PR.3 on /VaultStack/Vault/LogGroup/Resource");
+        expected.add("CT.LAMBDA.PR.3 on /VaultStack/Vault/Function/Resource");
+        Stack stack = TestStacks.withVault(TestStacks.vaultProps().build(), v -> { });
+        assertThat(Compliance.guardFindings(stack, stack.getNode().findChild("Vault"))).extracting(Finding::toString)
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void readsControlIdsAndResourcesFromTheGuardReport() {
         String report = "<testsuites><testsuite><testcase name=\"ct-sqs-pr-1.guard\"><failure message=\"m\">"
                 + "Value traversed to [Path=/Resources/Queue123/Properties[L:1,C:2]].Path=/Resources/Queue123/P"

@@ -11,6 +11,7 @@ import java.util.Map;
 import io.github.snapshotreplication.contract.CopyIdentifiers;
 import io.github.snapshotreplication.contract.TagKeys;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -18,6 +19,8 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
 
+/** The replication's role, least privilege. The stacks shared by the tests are synthesized once. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IamPolicyTest {
 
     private static final String ID = "DatabaseStackReplicationCD41015F";
@@ -77,7 +80,8 @@ class IamPolicyTest {
                 "orders-oracle-tde", "orders-oracle-tde-dr", "legacy-sqlserver", "legacy-sqlserver-dr")).build()));
         assertThat(mapped.get("CopyWithMappedOptionGroups"))
                 .containsEntry("Action", "rds:CopyDBSnapshot")
-                .containsEntry("Resource", List.of(arn("eu-central-1", "rds:{region}:123456789012:og:legacy-sqlserver-dr"),
+                .containsEntry("Resource", List.of(
+                        arn("eu-central-1", "rds:{region}:123456789012:og:legacy-sqlserver-dr"),
                         arn("eu-central-1", "rds:{region}:123456789012:og:orders-oracle-tde-dr")))
                 .doesNotContainKey("Condition");
     }
@@ -99,10 +103,40 @@ class IamPolicyTest {
     @Test
     void theFunctionMayTurnOnlyItsOwnFollowUpRuleOnAndOff() {
         assertThat(aurora.get("ToggleOwnFollowUpRule"))
-                .containsEntry("Action", List.of("events:DisableRule", "events:EnableRule"))
+                .containsEntry("Action", List.of("events:DescribeRule", "events:DisableRule", "events:EnableRule"))
                 .containsEntry("Resource", arn("eu-west-1",
                         "events:{region}:123456789012:rule/DatabaseStack-Replication-CD41015F-FollowUp"))
                 .doesNotContainKey("Condition");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withAVaultOwnCopiesMayBeSharedAndMarkedButNoIamStatementNamesTheVaultAccount() {
+        Template t = template(props().includeAurora(true).vaultAccount(TestStacks.VAULT_ACCOUNT).build());
+        Map<String, Map<String, Object>> bySid = statementsBySid(t);
+        assertThat(bySid.get("ShareOwnCopiesWithVault"))
+                .containsEntry("Action", List.of("rds:ModifyDBClusterSnapshotAttribute",
+                        "rds:ModifyDBSnapshotAttribute"))
+                .containsEntry("Resource", List.of(ownCopies("snapshot"), ownCopies("cluster-snapshot")))
+                .containsEntry("Condition", Map.of("StringEquals", Map.of("aws:ResourceTag/" + TagKeys.MANAGED_BY,
+                        ID)));
+        assertThat(bySid.get("MarkOwnCopiesHandedToVault"))
+                .containsEntry("Action", "rds:AddTagsToResource")
+                .containsEntry("Condition", Map.of("StringEquals", Map.of("aws:ResourceTag/" + TagKeys.MANAGED_BY,
+                        ID), "ForAllValues:StringEquals", Map.of("aws:TagKeys", List.of(TagKeys.VAULT))));
+        assertThat(aurora).doesNotContainKeys("ShareOwnCopiesWithVault", "MarkOwnCopiesHandedToVault");
+        // Every string of every IAM resource: roles, managed and inline policies. The vault account is named only in
+        // the function's environment, which grants nothing.
+        Map<String, Object> resources = (Map<String, Object>) t.toJSON().get("Resources");
+        resources.forEach((logicalId, resource) -> {
+            if (((Map<String, Object>) resource).get("Type").toString().startsWith("AWS::IAM::")) {
+                assertThat(TestStacks.accountsNamedIn(resource)).as(logicalId)
+                        .isSubsetOf(TestStacks.ACCOUNT);
+            }
+        });
+        assertThat(t.toJSON().toString().split(TestStacks.VAULT_ACCOUNT, -1)).hasSize(2);
+        t.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
+                Match.objectLike(Map.of("VAULT_ACCOUNT", TestStacks.VAULT_ACCOUNT)))));
     }
 
     @Test

@@ -24,8 +24,9 @@ import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.IConstruct;
 
 /**
- * The five cdk-nag packs (AwsSolutions, HIPAA Security, NIST 800-53 R5, PCI DSS 3.2.1, Serverless) on the construct's
- * own resources: clean with the compliance props, and without them exactly the findings the README lists per prop.
+ * The five cdk-nag packs (AwsSolutions, HIPAA Security, NIST 800-53 R5, PCI DSS 3.2.1, Serverless) on the constructs'
+ * own resources, the replication's and the vault's: clean with the compliance props, and without them exactly the
+ * findings the README lists per prop.
  */
 class NagPacksTest {
 
@@ -46,20 +47,23 @@ class NagPacksTest {
 
     /** Every finding the defaults leave, sorted as {@link Compliance#nagFindings} sorts them. */
     private static List<String> defaultFindings() {
+        return defaultFindings("/DatabaseStack/Replication/", List.of(ALARMS.split(" ")));
+    }
+
+    /** The findings a construct's defaults leave: those that a compliance prop answers, and only those. */
+    private static List<String> defaultFindings(String constructPath, List<String> alarms) {
         List<String> expected = new ArrayList<>();
-        for (String alarm : ALARMS.split(" ")) {
-            expected.add("HIPAA.Security-CloudWatchAlarmAction on /DatabaseStack/Replication/" + alarm
-                    + "Alarm/Resource");
-            expected.add("NIST.800.53.R5-CloudWatchAlarmAction on /DatabaseStack/Replication/" + alarm
-                    + "Alarm/Resource");
+        for (String alarm : alarms) {
+            expected.add("HIPAA.Security-CloudWatchAlarmAction on " + constructPath + alarm + "Alarm/Resource");
+            expected.add("NIST.800.53.R5-CloudWatchAlarmAction on " + constructPath + alarm + "Alarm/Resource");
         }
         for (String pack : List.of("HIPAA.Security", "NIST.800.53.R5", "PCI.DSS.321")) {
-            expected.add(pack + "-CloudWatchLogGroupEncrypted on /DatabaseStack/Replication/LogGroup/Resource");
-            expected.add(pack + "-LambdaInsideVPC on /DatabaseStack/Replication/Function/Resource");
+            expected.add(pack + "-CloudWatchLogGroupEncrypted on " + constructPath + "LogGroup/Resource");
+            expected.add(pack + "-LambdaInsideVPC on " + constructPath + "Function/Resource");
         }
-        expected.add("HIPAA.Security-LambdaConcurrency on /DatabaseStack/Replication/Function/Resource");
-        expected.add("NIST.800.53.R5-LambdaConcurrency on /DatabaseStack/Replication/Function/Resource");
-        expected.add("Serverless-LambdaTracing on /DatabaseStack/Replication/Function/Resource");
+        expected.add("HIPAA.Security-LambdaConcurrency on " + constructPath + "Function/Resource");
+        expected.add("NIST.800.53.R5-LambdaConcurrency on " + constructPath + "Function/Resource");
+        expected.add("Serverless-LambdaTracing on " + constructPath + "Function/Resource");
         return expected.stream().sorted().toList();
     }
 
@@ -166,11 +170,47 @@ class NagPacksTest {
         }
     }
 
+    @Test
+    void compliantVaultIsCleanInEveryPack() {
+        Stack stack = TestStacks.vaultStack();
+        SnapshotVault vault = CompliantSetUp.defineVault(stack, TestStacks.vaultProps().includeAurora(true)
+                .createDashboard(true));
+        assertThat(Compliance.nagFindings(stack, vault)).isEmpty();
+    }
+
+    @Test
+    void vaultDefaultsLeaveOnlyTheFindingsThatNeedAProp() {
+        Stack stack = TestStacks.withVault(TestStacks.vaultProps().build(), v -> { });
+        List<String> expected = defaultFindings("/VaultStack/Vault/", List.of("CopyFailures", "ReceiptFailures",
+                "DeadLetterQueue", "FunctionErrors", "RecoveryPointAge", "SweepOverdue"));
+        List<Finding> findings = Compliance.nagFindings(stack, stack.getNode().findChild("Vault"));
+        assertThat(findings).extracting(Finding::toString).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void everySuppressionOfTheVaultIsNeeded() {
+        Stack probe = TestStacks.vaultStack();
+        List<String> suppressed = suppressions(CompliantSetUp.defineVault(probe, TestStacks.vaultProps()
+                .includeAurora(true)));
+        assertThat(suppressed).containsExactlyInAnyOrder(
+                NagSuppressionMetadata.IAM5 + " on /VaultStack/Vault/Policy/Resource",
+                NagSuppressionMetadata.IAM5 + " on /VaultStack/Vault/SourceAccountsPolicy/Resource",
+                NagSuppressionMetadata.SQS_REDRIVE_POLICY + " on /VaultStack/Vault/Dlq/Resource");
+        for (String suppression : suppressed) {
+            Stack stack = TestStacks.vaultStack();
+            SnapshotVault vault = CompliantSetUp.defineVault(stack, TestStacks.vaultProps().includeAurora(true));
+            String path = suppression.substring(suppression.indexOf(" on /") + 4);
+            resourceAt(vault, path).addMetadata("cdk_nag", Map.of("rules_to_suppress", List.of()));
+            assertThat(Compliance.nagFindings(stack, vault)).as("without the suppression of " + suppression)
+                    .extracting(Finding::toString).contains(suppression);
+        }
+    }
+
     /** "rule on path" of every suppression written on the construct's resources. */
     @SuppressWarnings("unchecked")
-    private static List<String> suppressions(CrossRegionSnapshotReplication replication) {
+    private static List<String> suppressions(IConstruct construct) {
         List<String> found = new ArrayList<>();
-        for (IConstruct c : replication.getNode().findAll()) {
+        for (IConstruct c : construct.getNode().findAll()) {
             if (c instanceof CfnResource resource && resource.getCfnOptions().getMetadata() != null
                     && resource.getCfnOptions().getMetadata().get("cdk_nag") instanceof Map<?, ?> nag) {
                 for (Map<String, Object> rule : (List<Map<String, Object>>) nag.get("rules_to_suppress")) {
@@ -181,8 +221,8 @@ class NagPacksTest {
         return found;
     }
 
-    private static CfnResource resourceAt(CrossRegionSnapshotReplication replication, String path) {
-        return (CfnResource) replication.getNode().findAll().stream()
+    private static CfnResource resourceAt(IConstruct construct, String path) {
+        return (CfnResource) construct.getNode().findAll().stream()
                 .filter(c -> ("/" + c.getNode().getPath()).equals(path)).findFirst().orElseThrow();
     }
 }

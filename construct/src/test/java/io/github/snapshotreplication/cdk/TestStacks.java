@@ -3,7 +3,11 @@ package io.github.snapshotreplication.cdk;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
@@ -13,7 +17,10 @@ import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 
-/** Stacks and props for the construct tests: account 123456789012, source region eu-west-1. */
+/**
+ * Stacks and props for the construct tests: the source account 123456789012 in eu-west-1, copying to eu-central-1,
+ * where the vault account 210987654321 keeps its vault.
+ */
 final class TestStacks {
 
     static final String ACCOUNT = "123456789012";
@@ -22,7 +29,29 @@ final class TestStacks {
     static final String TARGET_KEY_ARN =
             "arn:aws:kms:eu-central-1:123456789012:key/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
 
+    static final String VAULT_ACCOUNT = "210987654321";
+    private static final Pattern TWELVE_DIGITS = Pattern.compile("(?<!\\d)\\d{12}(?!\\d)");
+
     private TestStacks() {
+    }
+
+    /** A stack in eu-central-1 of the vault account 210987654321. */
+    static Stack vaultStack() {
+        return new Stack(new App(), "VaultStack", StackProps.builder()
+                .env(Environment.builder().account(VAULT_ACCOUNT).region(TARGET_REGION).build())
+                .build());
+    }
+
+    /** Vault props that accept the copies of the source account 123456789012. */
+    static SnapshotVaultProps.Builder vaultProps() {
+        return SnapshotVaultProps.builder().sourceAccounts(List.of(ACCOUNT));
+    }
+
+    /** A vault stack holding one vault with id "Vault"; {@code inspect} sees the vault. */
+    static Stack withVault(SnapshotVaultProps props, Consumer<SnapshotVault> inspect) {
+        Stack stack = vaultStack();
+        inspect.accept(new SnapshotVault(stack, "Vault", props));
+        return stack;
     }
 
     /** A stack in eu-west-1 of account 123456789012. */
@@ -70,6 +99,16 @@ final class TestStacks {
             }
         }
         return bySid;
+    }
+
+    /** Every 12-digit number in the strings of a template fragment: the accounts it names. */
+    static Set<String> accountsNamedIn(Object fragment) {
+        Set<String> accounts = new TreeSet<>();
+        Matcher m = TWELVE_DIGITS.matcher(fragment.toString());
+        while (m.find()) {
+            accounts.add(m.group());
+        }
+        return accounts;
     }
 
     /** The only resource of a type, as its properties. */

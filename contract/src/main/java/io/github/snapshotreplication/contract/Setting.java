@@ -78,6 +78,11 @@ public final class Setting {
                 meaning);
     }
 
+    static Setting accountList(String variable, String prop, long min, long max, String boundsReason,
+                               String meaning) {
+        return new Setting(variable, prop, Format.ACCOUNT_LIST, null, min, max, boundsReason, meaning);
+    }
+
     static Setting duration(String variable, String prop, long minSeconds, String boundsReason, String meaning) {
         return duration(variable, prop, null, minSeconds, boundsReason, meaning);
     }
@@ -118,12 +123,12 @@ public final class Setting {
         return Boolean.parseBoolean(requireDefault());
     }
 
-    /** @return the smallest value: of a whole number, or of a duration in seconds */
+    /** @return the smallest value: of a whole number, of a duration in seconds, or the fewest entries of a list */
     public long min() {
         return min;
     }
 
-    /** @return the largest whole number */
+    /** @return the largest whole number, or the most entries of a list */
     public long max() {
         return max;
     }
@@ -172,6 +177,20 @@ public final class Setting {
             return Optional.empty();
         }
         return Optional.of(shownName + " must be at least " + humanSeconds(min) + " (got " + shown + ")" + reason());
+    }
+
+    /**
+     * Checks how many entries a list setting has against the bounds.
+     *
+     * @param shownName the name the reader knows
+     * @param size      the number of entries
+     * @return the problem, naming the setting, the count and the bounds; empty when the count is allowed
+     */
+    public Optional<String> checkSize(String shownName, int size) {
+        if (size >= min && size <= max) {
+            return Optional.empty();
+        }
+        return Optional.of(shownName + " must name " + min + " to " + max + " entries (got " + size + ")" + reason());
     }
 
     @Override

@@ -96,9 +96,11 @@ public final class Settings {
                     + " shared with it and kept until the vault's copy exists; unset: no vault");
 
     /** Vault side: the accounts whose shared copies the vault copies. */
-    public static final Setting VAULT_SOURCE_ACCOUNTS = Setting.of("VAULT_SOURCE_ACCOUNTS", "sourceAccounts",
-            Format.ACCOUNT_LIST, null, "vault side: the accounts whose shared copies the vault copies; snapshots"
-                    + " shared by any other account are ignored");
+    public static final Setting VAULT_SOURCE_ACCOUNTS = Setting.accountList("VAULT_SOURCE_ACCOUNTS",
+            "sourceAccounts", 1, 20, "the vault's role names each account's snapshots and keys, and those"
+                    + " statements must fit one managed policy (6,144 characters); use a second vault for more",
+            "vault side: the accounts whose shared copies the vault copies; snapshots shared by any other account are"
+                    + " ignored");
 
     /** Vault side: the vault's own KMS key, which encrypts its copies of encrypted snapshots. */
     public static final Setting VAULT_KMS_KEY_ARN = Setting.of("VAULT_KMS_KEY_ARN", "encryptionKey",

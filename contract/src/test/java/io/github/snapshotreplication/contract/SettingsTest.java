@@ -35,6 +35,9 @@ class SettingsTest {
                 .hasValueSatisfying(m -> assertThat(m).contains("at least 1 day (got 1 hour)"));
         assertThat(Settings.RETENTION_MAX_AGE.checkDuration("retentionMaxAge", 86_400, "1 day")).isEmpty();
         assertThat(Settings.RETENTION_KEEP_LAST.label()).isEqualTo("retentionKeepLast (RETENTION_KEEP_LAST)");
+        assertThat(Settings.VAULT_SOURCE_ACCOUNTS.checkSize("sourceAccounts", 0)).hasValueSatisfying(m ->
+                assertThat(m).startsWith("sourceAccounts must name 1 to 20 entries (got 0)").contains("6,144"));
+        assertThat(Settings.VAULT_SOURCE_ACCOUNTS.checkSize("sourceAccounts", 20)).isEmpty();
     }
 
     @Test
@@ -48,7 +51,7 @@ class SettingsTest {
                 assertThat(row).as(setting.variable()).contains("`" + setting.prop() + "`");
             }
             setting.defaultValue().ifPresent(d -> assertThat(row).as(setting.variable()).contains("`" + d + "`"));
-            if (setting.format() == Setting.Format.WHOLE_NUMBER) {
+            if (setting.format() == Setting.Format.WHOLE_NUMBER || setting.format() == Setting.Format.ACCOUNT_LIST) {
                 assertThat(row).as(setting.variable()).contains(setting.min() + "-" + setting.max());
             }
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.snapshotreplication.cdk.CrossRegionSnapshotReplication;
 import io.github.snapshotreplication.cdk.CrossRegionSnapshotReplicationProps;
 import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -32,7 +33,8 @@ import software.constructs.Construct;
 
 /**
  * An existing-looking database stack: a VPC, an RDS for PostgreSQL instance and an Aurora PostgreSQL cluster, whose
- * snapshots are kept in eu-central-1 by the replication at the end of the constructor.
+ * snapshots are kept in eu-central-1 by the replication at the end of the constructor, and copied from there into the
+ * vault account of {@link VaultStack}.
  *
  * <p>The replication is set up as a regulated workload needs it, so that the cdk-nag packs (AwsSolutions, HIPAA,
  * NIST 800-53 R5, PCI DSS, Serverless) and the Control Tower proactive controls pass on its resources: the function
@@ -41,7 +43,10 @@ import software.constructs.Construct;
  */
 public class DatabaseStack extends Stack {
 
-    /** KMS key in eu-central-1 that encrypts the copies (create it there first; this one is a placeholder). */
+    /**
+     * KMS key in eu-central-1 that encrypts the copies (create it there first; this one is a placeholder). Its policy
+     * needs the statement of {@code CrossRegionSnapshotReplication.vaultKeyAccess} for the vault account.
+     */
     static final String TARGET_KEY_ID = "0a1b2c3d-4e5f-6789-abcd-ef0123456789";
     /** Subnets of the replication function: private, with a route to the NAT gateway. */
     static final String REPLICATION_SUBNETS = "Replication";
@@ -101,9 +106,10 @@ public class DatabaseStack extends Stack {
                 .build();
         replication = new CrossRegionSnapshotReplication(this, "SnapshotReplication",
                 CrossRegionSnapshotReplicationProps.builder()
-                        .targetRegion("eu-central-1")
+                        .targetRegion(ExampleApp.TARGET_REGION)
                         .targetKey(Key.fromKeyArn(this, "TargetKey",
-                                "arn:aws:kms:eu-central-1:" + getAccount() + ":key/" + TARGET_KEY_ID))
+                                "arn:aws:kms:" + ExampleApp.TARGET_REGION + ":" + getAccount() + ":key/"
+                                        + TARGET_KEY_ID))
                         .includeAurora(true)
                         .vpc(vpc)
                         .vpcSubnets(SubnetSelection.builder().subnetGroupName(REPLICATION_SUBNETS).build())
@@ -112,7 +118,13 @@ public class DatabaseStack extends Stack {
                         .reservedConcurrentExecutions(2)
                         .tracing(Tracing.ACTIVE)
                         .alarmTopic(alarmTopic)
+                        // Every copy is also kept by the vault of VaultStack, in an account of its own.
+                        .vaultAccount(ExampleApp.VAULT_ACCOUNT)
                         .build());
+        // The target key is imported, so the vault's statement goes into its key policy where the key is managed:
+        // CrossRegionSnapshotReplication.vaultKeyAccess(VAULT_ACCOUNT, TARGET_REGION) (README, "Vault account").
+        Annotations.of(replication).acknowledgeWarning("snapshot-replication:target-key-vault-policy",
+                "the vault statement is added to the target key's policy where that key is managed");
     }
 
     /** @return the replication construct, for tests */

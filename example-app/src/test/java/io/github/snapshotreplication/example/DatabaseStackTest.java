@@ -59,6 +59,22 @@ class DatabaseStackTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyCopyIsSharedWithTheVaultAccountWhichNoIamResourceNames() {
+        Template template = Template.fromStack(stack());
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
+                Match.objectLike(Map.of("VAULT_ACCOUNT", ExampleApp.VAULT_ACCOUNT)))));
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 8);
+        Map<String, Map<String, Object>> resources = (Map<String, Map<String, Object>>) template.toJSON()
+                .get("Resources");
+        resources.forEach((logicalId, resource) -> {
+            if (resource.get("Type").toString().startsWith("AWS::IAM::")) {
+                assertThat(resource.toString()).as(logicalId).doesNotContain(ExampleApp.VAULT_ACCOUNT);
+            }
+        });
+    }
+
+    @Test
     void replicationPassesEveryCdkNagPack() {
         DatabaseStack stack = stack();
         List<Finding> findings = Compliance.nagFindings(stack, stack);

@@ -24,14 +24,18 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 import io.github.snapshotreplication.cdk.CrossRegionSnapshotReplicationProps;
+import io.github.snapshotreplication.cdk.SnapshotVaultProps;
 import io.github.snapshotreplication.compliance.Compliance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Template;
 
-/** README.md stays true: its Java compiles, its props table lists every prop, its resource counts are the real ones. */
+/**
+ * README.md stays true: its Java compiles, its props tables list every prop, its resource counts are the real ones.
+ */
 class ReadmeTest {
 
     private static final Path README = Path.of("..", "README.md");
@@ -105,27 +109,54 @@ class ReadmeTest {
 
     @Test
     void thePropsTableListsEveryPropAndNoOther() throws IOException {
+        assertThat(propsRows("\n## Props\n", "\n## What it deploys\n"))
+                .containsExactlyInAnyOrderElementsOf(builderMethods(CrossRegionSnapshotReplicationProps.Builder.class));
+    }
+
+    @Test
+    void theVaultPropsTableListsEveryPropAndNoOther() throws IOException {
+        assertThat(propsRows("\n### SnapshotVault props\n", "\n### IAM permissions of the vault\n"))
+                .containsExactlyInAnyOrderElementsOf(builderMethods(SnapshotVaultProps.Builder.class));
+    }
+
+    /** The props named by the table rows of one section of README.md. */
+    private static List<String> propsRows(String start, String end) throws IOException {
         String readme = Files.readString(README);
-        String section = readme.substring(readme.indexOf("\n## Props\n"), readme.indexOf("\n## What it deploys\n"));
-        List<String> rows = section.lines()
+        String section = readme.substring(readme.indexOf(start), readme.indexOf(end));
+        return section.lines()
                 .map(Pattern.compile("^\\| `([a-zA-Z]+)` \\| `[^`]+` \\|")::matcher)
                 .filter(Matcher::find).map(m -> m.group(1)).toList();
-        List<String> props = Arrays.stream(CrossRegionSnapshotReplicationProps.Builder.class.getDeclaredMethods())
+    }
+
+    private static List<String> builderMethods(Class<?> builder) {
+        return Arrays.stream(builder.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.getName().equals("build"))
                 .map(Method::getName).sorted().toList();
-        assertThat(rows).containsExactlyInAnyOrderElementsOf(props);
     }
 
     @Test
     void theResourceCountsAreTheExampleStacks() throws IOException {
-        Matcher counts = Pattern.compile("The example stack synthesizes (\\d+) resources: (\\d+) of them come from the"
-                + "\\s+construct").matcher(Files.readString(README));
-        assertThat(counts.find()).as("resource counts in README.md").isTrue();
-        DatabaseStack stack = new DatabaseStack(new App(), "ExampleDatabaseStack",
-                StackProps.builder().env(ExampleApp.environment()).build());
+        assertResourceCounts("The example stack synthesizes (\\d+) resources: (\\d+) of them come from the"
+                + "\\s+construct", new DatabaseStack(new App(), "ExampleDatabaseStack",
+                StackProps.builder().env(ExampleApp.environment()).build()), "SnapshotReplication");
+    }
+
+    @Test
+    void theVaultResourceCountsAreTheExampleVaultStacks() throws IOException {
+        assertResourceCounts("The example's vault stack synthesizes (\\d+) resources, (\\d+) of them from"
+                + "\\s+the construct", new VaultStack(new App(), "ExampleVaultStack",
+                StackProps.builder().env(ExampleApp.vaultEnvironment()).build(), ExampleApp.FALLBACK_ACCOUNT),
+                "SnapshotVault");
+    }
+
+    /** The README sentence {@code sentence} gives the stack's resource count, then the construct's. */
+    private static void assertResourceCounts(String sentence, Stack stack, String constructId) throws IOException {
+        Matcher counts = Pattern.compile(sentence).matcher(Files.readString(README));
+        assertThat(counts.find()).as("resource counts in README.md: " + sentence).isTrue();
         Map<?, ?> resources = (Map<?, ?>) Template.fromStack(stack).toJSON().get("Resources");
+        String prefix = "/" + stack.getStackName() + "/" + constructId + "/";
         long fromConstruct = Compliance.logicalIdsToPaths(stack).values().stream()
-                .filter(path -> path.startsWith("/ExampleDatabaseStack/SnapshotReplication/")).count();
+                .filter(path -> path.startsWith(prefix)).count();
         assertThat(resources).hasSize(Integer.parseInt(counts.group(1)));
         assertThat(fromConstruct).isEqualTo(Long.parseLong(counts.group(2)));
     }

@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * EventBridge rules as the replication function uses them: {@code EnableRule} and {@code DisableRule} on rules that
- * test code sets up, over the JSON 1.1 protocol ({@code X-Amz-Target: AWSEvents.<Operation>}) on the same endpoint
+ * EventBridge rules as the replication function uses them: {@code EnableRule}, {@code DisableRule} and
+ * {@code DescribeRule} (its {@code Name} and {@code State}, {@code ENABLED} or {@code DISABLED}) on rules that test
+ * code sets up, over the JSON 1.1 protocol ({@code X-Amz-Target: AWSEvents.<Operation>}) on the same endpoint
  * as the RDS fake. Calls are kept apart from the RDS request log: they are not RDS calls.
  */
 public final class FakeEventBridge {
@@ -72,11 +73,16 @@ public final class FakeEventBridge {
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return Reply.error(500, "InternalException", "Injected failure");
         }
-        if (!operation.equals("EnableRule") && !operation.equals("DisableRule")) {
-            return Reply.error(400, "UnknownOperationException", "The fake supports EnableRule and DisableRule");
+        if (!operation.equals("EnableRule") && !operation.equals("DisableRule") && !operation.equals("DescribeRule")) {
+            return Reply.error(400, "UnknownOperationException", "The fake supports EnableRule, DisableRule and"
+                    + " DescribeRule");
         }
         if (name == null || !enabled.containsKey(name)) {
             return Reply.error(400, "ResourceNotFoundException", "Rule " + name + " does not exist.");
+        }
+        if (operation.equals("DescribeRule")) {
+            return new Reply(200, "{\"Name\":\"" + name + "\",\"State\":\"" + (enabled.get(name) ? "ENABLED"
+                    : "DISABLED") + "\",\"EventBusName\":\"default\"}", null);
         }
         enabled.put(name, operation.equals("EnableRule"));
         return new Reply(200, "{}", null);

@@ -52,6 +52,7 @@ public final class FakeRdsServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private volatile long latencyNanos;
+    private QueryApiHandler handler;
 
     private FakeRdsServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -73,8 +74,9 @@ public final class FakeRdsServer implements AutoCloseable {
             return thread;
         });
         FakeRdsServer fake = new FakeRdsServer(http, executor);
-        http.createContext("/", new QueryApiHandler(fake.actions(), fake.faults, fake.log, () -> fake.latencyNanos,
-                fake.accounts));
+        fake.handler = new QueryApiHandler(fake.actions(), fake.faults, fake.log, () -> fake.latencyNanos,
+                fake.accounts);
+        http.createContext("/", fake.handler);
         http.setExecutor(executor);
         http.start();
         return fake;
@@ -150,6 +152,11 @@ public final class FakeRdsServer implements AutoCloseable {
             throw new IllegalArgumentException("latency must not be negative: " + perRequest);
         }
         latencyNanos = perRequest.toNanos();
+    }
+
+    /** @return the most RDS requests the server was answering at the same time since it started */
+    public int maxConcurrentRequests() {
+        return handler.maxConcurrentRequests();
     }
 
     /** @return every request answered since the start or the last {@link #clearRequests()}, in order */

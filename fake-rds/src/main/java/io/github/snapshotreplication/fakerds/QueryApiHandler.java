@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -29,6 +30,8 @@ final class QueryApiHandler implements HttpHandler {
     private final RequestLog log;
     private final LongSupplier latencyNanos;
     private final AtomicLong requestIds = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
     private final Accounts accounts;
 
     QueryApiHandler(Map<String, Action> actions, FaultInjector faults, RequestLog log, LongSupplier latencyNanos,
@@ -57,8 +60,14 @@ final class QueryApiHandler implements HttpHandler {
             String region = scope == null ? null : scope.region();
             String accessKeyId = scope == null ? null : scope.accessKeyId();
             String accountId = accounts.accountOf(accessKeyId);
-            sleep(latencyNanos.getAsLong());
-            Reply reply = answer(new QueryRequest(region, accessKeyId, accountId, params));
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            Reply reply;
+            try {
+                sleep(latencyNanos.getAsLong());
+                reply = answer(new QueryRequest(region, accessKeyId, accountId, params));
+            } finally {
+                inFlight.decrementAndGet();
+            }
             log.record(new RecordedRequest(region, accessKeyId, accountId, params.get("Action"), params, reply.status,
                     reply.errorCode));
             byte[] bytes = reply.body.getBytes(StandardCharsets.UTF_8);
@@ -69,6 +78,11 @@ final class QueryApiHandler implements HttpHandler {
                 out.write(bytes);
             }
         }
+    }
+
+    /** The most RDS requests that were being answered at the same time. */
+    int maxConcurrentRequests() {
+        return maxInFlight.get();
     }
 
     private void answerEventBridge(HttpExchange exchange, String target, String body) throws IOException {

@@ -135,8 +135,9 @@ class FaultsTest {
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
+            // A sleep lasts at least its time; whether callers were served in parallel is counted, not timed.
             assertThat(elapsed).isGreaterThanOrEqualTo(latency);
-            assertThat(elapsed).isLessThan(latency.multipliedBy(callers / 2));
+            assertThat(rds.maxConcurrentRequests()).isGreaterThan(1);
         } finally {
             pool.shutdownNow();
         }

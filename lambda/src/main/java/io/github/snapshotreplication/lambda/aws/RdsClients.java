@@ -70,7 +70,8 @@ final class RdsClients {
         }
         if (settings.testAccessKeyId() != null) {
             builder.credentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(settings.testAccessKeyId(), "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")));
+                    AwsBasicCredentials.create(settings.testAccessKeyId(),
+                            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")));
         }
         return builder;
     }

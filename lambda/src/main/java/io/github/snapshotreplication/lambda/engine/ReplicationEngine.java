@@ -102,7 +102,10 @@ public final class ReplicationEngine {
     }
 
     private RunSummary sweep(TimeBudget budget, boolean followUp) {
-        RunRecorder recorder = recorder(followUp ? Invocations.FOLLOW_UP : "sweep");
+        return sweepInto(recorder(followUp ? Invocations.FOLLOW_UP : "sweep"), budget, followUp);
+    }
+
+    private RunSummary sweepInto(RunRecorder recorder, TimeBudget budget, boolean followUp) {
         Plan plan;
         try {
             plan = planSweep();
@@ -144,6 +147,23 @@ public final class ReplicationEngine {
         }
     }
 
+    /**
+     * True when the follow-up rule is on, i.e. copies wait for a slot. Unknown (no rule, or DescribeRule failed,
+     * which is logged and counted) is false: the event then copies its own snapshot, within the caps.
+     */
+    private boolean copiesWait(RunRecorder recorder) {
+        if (followUps == null) {
+            return false;
+        }
+        FollowUpRule.Result<Boolean> state = followUps.isEnabled();
+        if (state.error() != null) {
+            recorder.followUp("follow_up_failed", "could not read rule " + followUps.name() + "; copying as if no"
+                    + " copy waited: " + state.error(), true);
+            return false;
+        }
+        return state.value();
+    }
+
     /** Copies the snapshots the notifications name; ignored and invalid ones are logged and counted. */
     public RunSummary notifications(List<Notification> notifications, TimeBudget budget) {
         RunRecorder recorder = recorder("event");
@@ -180,8 +200,13 @@ public final class ReplicationEngine {
         }
         if (!snapshots.isEmpty()) {
             try {
-                Inventory inv = new Inventory(databases, snapshots, inventory.targetSnapshots(kinds),
-                        inventory.optionGroupsOf(snapshots));
+                List<Snapshot> targets = inventory.targetSnapshots(kinds);
+                if (planner.hasFreeSlot(policy, targets, kinds) && copiesWait(recorder)) {
+                    // Copies wait and a slot is free: it goes to the database furthest behind, as in a follow-up,
+                    // not to this fresh snapshot.
+                    return sweepInto(recorder, budget, false);
+                }
+                Inventory inv = new Inventory(databases, snapshots, targets, inventory.optionGroupsOf(snapshots));
                 executor.execute(planner.planEvents(policy, inv, clock.instant()), recorder, budget);
                 followUp(recorder, false);
             } catch (RdsCallException e) {

@@ -72,7 +72,8 @@ public final class OwnershipProof {
         }
         SnapshotArn from = source.get();
         if (!policy.sourceRegion().equals(from.region()) || !self.get().accountId().equals(from.accountId())) {
-            return lookAlike(snapshot, "RDS says it was copied from " + from + ", not from a snapshot of this account in "
+            return lookAlike(snapshot, "RDS says it was copied from " + from
+                    + ", not from a snapshot of this account in "
                     + policy.sourceRegion());
         }
         if (snapshot.kind() == SnapshotKind.DB_SNAPSHOT && !policy.sourceRegion().equals(snapshot.sourceRegion())) {

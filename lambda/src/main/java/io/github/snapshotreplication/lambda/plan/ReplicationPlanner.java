@@ -88,6 +88,15 @@ public final class ReplicationPlanner {
         return new Plan(policy.targetRegion(), decisions, List.of());
     }
 
+    /**
+     * True when a copy of one of {@code kinds} could start now: fewer copies of that kind are in flight into the target
+     * region (ours or not) than the policy's slots.
+     */
+    public boolean hasFreeSlot(ReplicationPolicy policy, List<Snapshot> targetSnapshots, Set<SnapshotKind> kinds) {
+        TargetIndex target = new TargetIndex(targetSnapshots, policy);
+        return kinds.stream().anyMatch(k -> target.inFlight(k) < policy.copySlots(k));
+    }
+
     private static Optional<String> skipReason(ReplicationPolicy policy, Snapshot snapshot,
                                                Map<String, SourceDatabase> databases) {
         if (!policy.replicates(snapshot.kind())) {

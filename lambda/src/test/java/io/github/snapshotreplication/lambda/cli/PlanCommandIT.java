@@ -71,11 +71,13 @@ class PlanCommandIT {
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(table).contains("Plan of replication orders-dr: eu-west-1 -> eu-central-1 at " + NOW);
         assertThat(table.lines().filter(l -> l.startsWith("copy "))).hasSize(2)
-                .allSatisfy(l -> assertThat(l).contains("no copy in eu-central-1; copy as " + CopyIdentifiers.prefixOf(REPLICATION_ID) + "-rds-"));
+                .allSatisfy(l -> assertThat(l).contains("no copy in eu-central-1; copy as "
+                        + CopyIdentifiers.prefixOf(REPLICATION_ID) + "-rds-"));
         assertThat(table.lines().filter(l -> l.startsWith("defer "))).singleElement()
                 .satisfies(l -> assertThat(l).contains("MAX_CONCURRENT_DB_SNAPSHOT_COPIES) is 2"));
         assertThat(table.lines().filter(l -> l.startsWith("delete "))).singleElement()
-                .satisfies(l -> assertThat(l).contains(FakeRdsHarness.copyIdOf(sourceArn("rds:db0-old-3"))).contains("RETENTION_KEEP_LAST) is 2"));
+                .satisfies(l -> assertThat(l).contains(FakeRdsHarness.copyIdOf(sourceArn("rds:db0-old-3")))
+                        .contains("RETENTION_KEEP_LAST) is 2"));
         assertThat(table).containsPattern("db0 +db-snapshot +1d 0h").containsPattern("db1 +db-snapshot +no copy");
         assertThat(fake.rds.mutatingRequestCount()).isZero();
     }

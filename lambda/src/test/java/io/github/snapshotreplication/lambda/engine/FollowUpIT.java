@@ -113,11 +113,52 @@ class FollowUpIT {
         }));
 
         fake.engineWithFollowUps("DRY_RUN", "true").handle(event, TimeBudget.unlimited());
-        assertThat(fake.rds.eventBridge().calls()).isEmpty();
+        assertThat(fake.rds.eventBridge().calls()).extracting(FakeEventBridge.Call::operation)
+                .as("a dry run reads the rule, never switches it").containsOnly("DescribeRule");
 
         RunSummary run = fake.engineWithFollowUps().handle(event, TimeBudget.unlimited());
 
         assertThat(run.count(MetricNames.COPIES_DEFERRED)).isEqualTo(1);
         assertThat(fake.rds.eventBridge().isEnabled(FOLLOW_UP_RULE)).isTrue();
+    }
+
+    @Test
+    void whileCopiesWaitAnEventGivesAFreeSlotToTheDatabaseFurthestBehind() {
+        for (String db : new String[] {"a", "b"}) {
+            fake.addInstanceWithSnapshots(db, false, 30);
+        }
+        ReplicationEngine engine = fake.engineWithFollowUps("MAX_CONCURRENT_DB_SNAPSHOT_COPIES", "1");
+        engine.sweep(TimeBudget.unlimited());
+        fake.targetRegion().completePendingCopies();
+        assertThat(fake.rds.eventBridge().isEnabled(FOLLOW_UP_RULE)).as("b waits for a slot").isTrue();
+        // The slot is free again, and a fresh snapshot of c arrives before the next follow-up.
+        fake.addInstanceWithSnapshots("c", false, 1);
+        fake.rds.eventBridge().clearCalls();
+
+        RunSummary run = engine.handle(eventFor("rds:c-h1"), TimeBudget.unlimited());
+
+        assertThat(run.count(MetricNames.COPIES_STARTED)).isEqualTo(1);
+        assertThat(fake.lines("copy_started")).last().satisfies(l -> assertThat(l.get("db_id")).isEqualTo("b"));
+        assertThat(fake.lines("copy_deferred")).last().satisfies(l -> assertThat(l.get("db_id")).isEqualTo("c"));
+        assertThat(fake.rds.eventBridge().calls()).extracting(FakeEventBridge.Call::operation)
+                .startsWith("DescribeRule");
+
+        // No free slot: the event reads no rule and defers its snapshot, which a follow-up copies in its turn.
+        fake.rds.eventBridge().clearCalls();
+        RunSummary full = engine.handle(eventFor("rds:c-h1"), TimeBudget.unlimited());
+
+        assertThat(full.count(MetricNames.COPIES_DEFERRED)).isEqualTo(1);
+        assertThat(fake.rds.eventBridge().calls()).extracting(FakeEventBridge.Call::operation)
+                .doesNotContain("DescribeRule");
+        fake.targetRegion().completePendingCopies();
+        engine.handle(followUp, TimeBudget.unlimited());
+        assertThat(fake.lines("copy_started")).last().satisfies(l -> assertThat(l.get("db_id")).isEqualTo("c"));
+    }
+
+    private InvocationEvent eventFor(String snapshotId) {
+        return parser.parse(Fixtures.withMessage("sns-db-snapshot-automated-created.json", m -> {
+            m.put("Source ID", snapshotId);
+            m.put("Source ARN", FakeRdsHarness.sourceArn(snapshotId));
+        }));
     }
 }
