@@ -454,7 +454,8 @@ public final class SnapshotVaultProps implements FunctionOptions {
 
         /**
          * How long each of the vault's copies is kept at least, counted from its source snapshot; the newest copy of
-         * each source database is always kept.
+         * each source database, and any copy whose source is still shared with the vault (it is the receipt the
+         * source account waits for), is always kept.
          *
          * @param retention at least 1 day
          * @return this builder

@@ -119,6 +119,27 @@ class VaultPlannerTest {
     }
 
     @Test
+    void aCopyPastRetentionStaysWhileItsSourceIsSharedBecauseItIsTheReceiptTheSourceWaitsFor() {
+        // The vault was down for longer than its retention: its first copy of this source is already past it.
+        Snapshot late = shared("orders", 24 * 40);
+        Snapshot newer = shared("orders", 24);
+        Snapshot lateCopy = vaultCopyOf(late).tag(TagKeys.RECEIPT, "sent").build();
+        List<Snapshot> own = List.of(lateCopy, vaultCopyOf(newer).tag(TagKeys.RECEIPT, "sent").build());
+
+        Plan whileShared = planner.plan(POLICY, List.of(late, newer), own, NOW);
+        Plan afterTheSourceStopsSharing = planner.plan(POLICY, List.of(newer), own, NOW);
+
+        assertThat(whileShared.of(Decision.Delete.class)).isEmpty();
+        assertThat(whileShared.of(Decision.Copy.class)).isEmpty();
+        assertThat(whileShared.of(Decision.Kept.class)).singleElement().satisfies(k -> {
+            assertThat(k.snapshot()).isEqualTo(lateCopy);
+            assertThat(k.reason()).contains("still shares its source");
+        });
+        assertThat(afterTheSourceStopsSharing.of(Decision.Delete.class)).singleElement()
+                .satisfies(d -> assertThat(d.snapshot()).isEqualTo(lateCopy));
+    }
+
+    @Test
     void lookAlikesInTheVaultAreReportedNeverDeleted() {
         Snapshot shared = shared("orders", 24 * 90);
         Snapshot copyOfCopy = vaultCopyOf(shared).id("restored-drill").sourceArn(null).build();

@@ -18,7 +18,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The vault account's pure planner: which shared copies to copy into the vault, which receipts to send, which of
@@ -28,7 +30,7 @@ import java.util.TreeMap;
  * this region named by an installation of this library ({@code sr<8 hex>-}). The vault's own copies are proven like the
  * source side's ({@link VaultProof}). Retention is by age only: a copy younger than the retention is never deleted,
  * and the newest copy of a database never is, so snapshots that a compromised source account shares in bulk cannot
- * push the vault's copies out.
+ * push the vault's copies out; nor is a copy whose source is still shared (it is the receipt the source waits for).
  */
 public final class VaultPlanner {
 
@@ -61,15 +63,17 @@ public final class VaultPlanner {
         }
         bySource.values().forEach(list -> list.sort(Comparator.comparingInt(VaultCopy::attempt)));
         List<Decision> decisions = new ArrayList<>();
-        shared.stream().filter(s -> accepts(policy, s)).sorted(Comparator.comparing(Snapshot::arn))
-                .forEach(s -> decisions.add(decideCopy(policy, s, bySource.getOrDefault(s.arn(), List.of()),
-                        byIdentifier, now)));
+        List<Snapshot> accepted = shared.stream().filter(s -> accepts(policy, s))
+                .sorted(Comparator.comparing(Snapshot::arn)).toList();
+        accepted.forEach(s -> decisions.add(decideCopy(policy, s, bySource.getOrDefault(s.arn(), List.of()),
+                byIdentifier, now)));
         decisions.removeIf(d -> d == null);
         copies.stream().filter(c -> c.snapshot().isAvailable())
                 .filter(c -> !"sent".equals(c.snapshot().tags().get(TagKeys.RECEIPT)))
                 .forEach(c -> decisions.add(new Decision.SendReceipt(c.snapshot(), c.sourceArn().accountId(),
                         "tells " + c.sourceArn().accountId() + " that the vault holds its own copy")));
-        decisions.addAll(retention(policy, copies, now));
+        Set<String> stillShared = accepted.stream().map(Snapshot::arn).collect(Collectors.toSet());
+        decisions.addAll(retention(policy, copies, stillShared, now));
         decisions.addAll(lookAlikes);
         return new Plan(policy.region(), decisions, recoveryPoints(copies, now));
     }
@@ -130,7 +134,13 @@ public final class VaultPlanner {
                 tags.tags(), replaces, "shared by " + arn.accountId() + " and not in the vault yet");
     }
 
-    private List<Decision> retention(VaultPolicy policy, List<VaultCopy> copies, Instant now) {
+    /**
+     * Past the retention and not its database's newest, a copy goes; unless its source is still shared with the
+     * vault: the source account keeps sharing (and keeps its copy) until it sees the receipt, which is this copy, so
+     * deleting it now would make the vault copy the same source again on the next sweep, for ever.
+     */
+    private List<Decision> retention(VaultPolicy policy, List<VaultCopy> copies, Set<String> stillShared,
+                                     Instant now) {
         Map<String, List<VaultCopy>> groups = new TreeMap<>();
         copies.forEach(c -> groups.computeIfAbsent(c.groupKey(), k -> new ArrayList<>()).add(c));
         List<Decision> decisions = new ArrayList<>();
@@ -140,9 +150,17 @@ public final class VaultPlanner {
                     .filter(c -> c.sourceCreatedAt() != null).sorted(VaultCopy.NEWEST_FIRST).toList();
             for (int rank = 1; rank < available.size(); rank++) {
                 VaultCopy copy = available.get(rank);
-                if (copy.sourceCreatedAt().isBefore(oldestKept)) {
-                    decisions.add(new Decision.Delete(copy.snapshot(), "source snapshot taken "
-                            + copy.sourceCreatedAt() + ", older than the vault's retention " + policy.retention()));
+                if (!copy.sourceCreatedAt().isBefore(oldestKept)) {
+                    continue;
+                }
+                String expiry = "source snapshot taken " + copy.sourceCreatedAt() + ", older than the vault's"
+                        + " retention " + policy.retention();
+                if (stillShared.contains(copy.sourceArn().value())) {
+                    decisions.add(new Decision.Kept(copy.snapshot(), expiry + ", but kept while "
+                            + copy.sourceArn().accountId() + " still shares its source: this copy is the receipt it"
+                            + " waits for"));
+                } else {
+                    decisions.add(new Decision.Delete(copy.snapshot(), expiry));
                 }
             }
             VaultCopy newestLive = group.stream().filter(c -> !c.isFailed()).max(VaultCopy.BY_SOURCE_TIME)
