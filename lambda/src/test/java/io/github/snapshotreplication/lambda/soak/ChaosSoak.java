@@ -94,9 +94,12 @@ public final class ChaosSoak {
         }));
         w.vaultUsers.act();
         report.vaultCopiesCompleted += w.vault.finishSome(w.random, 0.6);
-        if (w.random.nextDouble() < 0.008) {
+        // Once per run the vault is down for longer than RETENTION_MAX_AGE: the source must hold expired copies.
+        boolean longOutage = step == config.steps() / 3;
+        if (longOutage || w.random.nextDouble() < 0.008) {
             report.vaultOutages++;
-            w.vault.outage(w.clock.instant().plus(Duration.ofHours(24 + w.random.nextInt(4 * 24))));
+            w.vault.outage(w.clock.instant().plus(longOutage ? config.maxAge().plusDays(3)
+                    : Duration.ofHours(24 + w.random.nextInt(4 * 24))));
         }
         if (!w.vault.due(w.clock.instant())) {
             return;

@@ -32,6 +32,8 @@ class ChaosSoakIT {
         assertThat(report.vaultCopies()).isGreaterThan(100);
         assertThat(report.vaultReceipts()).isGreaterThan(100);
         assertThat(report.vaultDeletesChecked()).isGreaterThan(50);
+        assertThat(report.copiesKeptForVault()).as("the vault's outage made the source hold expired copies")
+                .isPositive();
         assertThat(report.handOverDeletes()).as("every engine delete waited for the vault").isEqualTo(report.deletes());
         assertThat(report.vaultLookAlikes).hasSize(3);
         assertThat(report.vaultLookAlikesCreated()).isGreaterThan(10);

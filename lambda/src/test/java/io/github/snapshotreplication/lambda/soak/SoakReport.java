@@ -68,7 +68,6 @@ public final class SoakReport {
     long junkShared;
     long junkCopied;
     /** Vault copies of a source it had copied before and expired, still shared by the attacker. */
-    long vaultRecopies;
     /** Databases with an available vault copy when the attacker struck. */
     long compromiseExpected;
     /** ...whose newest pre-compromise vault copy was still there, available, at the end. */
@@ -144,7 +143,6 @@ public final class SoakReport {
         attackerRefused += other.attackerRefused;
         junkShared += other.junkShared;
         junkCopied += other.junkCopied;
-        vaultRecopies += other.vaultRecopies;
         compromiseExpected += other.compromiseExpected;
         compromiseSurvivors += other.compromiseSurvivors;
         compromiseVaultDeletes += other.compromiseVaultDeletes;
@@ -225,6 +223,10 @@ public final class SoakReport {
         return vaultDeletesChecked;
     }
 
+    public long copiesKeptForVault() {
+        return copiesKeptForVault;
+    }
+
     public long handOverDeletes() {
         return handOverDeletesWithVaultCopy + handOverDeletesAfterVaultExpiry;
     }
@@ -281,7 +283,8 @@ public final class SoakReport {
                 worst[1])));
         s.append(String.format("  convergence  backlog when faults stopped %s; slowest:%s tightest margin %s min%n",
                 backlog, times, convergenceMargin));
-        s.append(String.format("  vault        sweeps %d (outages of 1 to 5 days %d); engine shares %d; vault copies"
+        s.append(String.format("  vault        sweeps %d (outages %d: one of RETENTION_MAX_AGE + 3 days, others 1 to 5);"
+                + " engine shares %d; vault copies"
                 + " started %d, completed %d; receipts %d; vault deletes %d, each its own copy past VAULT_RETENTION"
                 + " and not its database's newest%n", vaultSweeps, vaultOutages, vaultShares, vaultCopies,
                 vaultCopiesCompleted, vaultReceipts, vaultDeletesChecked));
@@ -292,9 +295,9 @@ public final class SoakReport {
         s.append(String.format("  vault world  look-alikes %d made %s; stranger shares %d, none copied%n",
                 vaultLookAlikesCreated(), vaultLookAlikes, strangerShares));
         s.append(String.format("  compromise   attacker deleted %d snapshots, %d deletes of others' refused; junk"
-                + " shared %d, copied by the vault %d (again after expiring it: %d); vault swept %d times over %d"
+                + " shared %d, copied by the vault %d (each once); vault swept %d times over %d"
                 + " days, deleted %d; newest pre-compromise vault copies surviving %d of %d%n", attackerDeletes,
-                attackerRefused, junkShared, junkCopied, vaultRecopies, compromiseSweeps, compromiseDays,
+                attackerRefused, junkShared, junkCopied, compromiseSweeps, compromiseDays,
                 compromiseVaultDeletes, compromiseSurvivors, compromiseExpected));
         s.append(String.format("  invariants   %d checks, 0 violations%n", invariantChecks));
         return s.toString();

@@ -29,11 +29,11 @@ import java.util.stream.Collectors;
  * copy, every available vault copy has its receipt, retention is applied, every look-alike is reported.
  *
  * <p>"Each source once" is what the hand-over needs: the engine stops sharing a copy once it sees the receipt. It
- * fails today when the vault first copies a shared copy whose source is already older than VAULT_RETENTION (the
- * engine's copy was late, the vault was down, or the source keeps copies longer than the vault): VaultPlanner sends
- * the receipt and, in the same sweep, deletes that copy as past retention, so the engine never sees the receipt,
- * keeps the copy shared and held for good, and the vault copies it again every other sweep (the receipt race).
- * {@code ChaosSoak 1 1 small vault-retention=P5D} shows it.
+ * holds because the vault keeps a copy past VAULT_RETENTION while its source is still shared (that copy is the
+ * receipt): without the rule, a vault that first copies a source already older than its retention (the vault was
+ * down, the engine's copy was late) deletes its copy in the same sweep, the engine never sees the receipt, keeps the
+ * copy shared and held, and the vault copies it again every other sweep (the receipt race; the soak's long vault
+ * outage provokes it).
  */
 final class VaultInvariants {
 
@@ -72,9 +72,8 @@ final class VaultInvariants {
 
     /**
      * From now on the source account is the attacker's too: what it shares, the vault may copy. The attacker never
-     * stops sharing its junk, and the vault copies a shared source again once its retention has removed its copy
-     * (VaultPlanner keeps no memory of what it copied): such copies are counted, not failed, from now on. Before the
-     * compromise the engine stops sharing each copy once it has the receipt, and a second copy is a violation.
+     * stops sharing its junk, so the vault keeps its copies of it past VAULT_RETENTION (they are receipts) and,
+     * as before the compromise, copying a source a second time is a violation.
      */
     void compromisedBy(String accessKey) {
         attackerKey = accessKey;
@@ -185,15 +184,11 @@ final class VaultInvariants {
             if (request.succeeded()) {
                 report.vaultCopies++;
                 String earlier = copied.get(source);
-                if (earlier != null && attackerKey != null) {
-                    report.vaultRecopies++; // see compromisedBy
-                } else {
-                    checks.check(earlier == null, () -> "the vault copied " + source + " again; its copy "
-                            + earlier + " existed before, the source is still shared: "
-                            + (sourceBefore.values().stream().filter(h -> h.arn().equals(source)).findFirst()
-                            .map(h -> h.sharedWith() + ", created by " + h.createdBy()).orElse("(gone)"))
-                            + " (the receipt race: see VaultInvariants)");
-                }
+                checks.check(earlier == null, () -> "the vault copied " + source + " again; its copy "
+                        + earlier + " existed before, the source is still shared: "
+                        + (sourceBefore.values().stream().filter(h -> h.arn().equals(source)).findFirst()
+                        .map(h -> h.sharedWith() + ", created by " + h.createdBy()).orElse("(gone)"))
+                        + " (the receipt race: see VaultInvariants)");
             }
             return;
         }
@@ -266,12 +261,11 @@ final class VaultInvariants {
         Map<String, Held> after = Held.all(vault.region);
         Set<String> sources = after.values().stream().filter(h -> SoakVault.isEngine(h.createdBy()))
                 .map(Held::sourceArn).collect(Collectors.toSet());
-        // A copy this sweep's retention removed is copied again by the next sweep while its source is shared.
-        Set<String> expired = before.values().stream().filter(h -> SoakVault.isEngine(h.createdBy())
-                && !after.containsKey(h.key())).map(Held::sourceArn).collect(Collectors.toSet());
+        Set<String> stillShared = new HashSet<>();
         for (Held shared : sourceBefore.values()) {
             if (shared.available() && shared.sharedWith().contains(SoakVault.ACCOUNT)
-                    && !shared.automated() && isAccepted(shared) && !expired.contains(shared.arn())) {
+                    && !shared.automated() && isAccepted(shared)) {
+                stillShared.add(shared.arn());
                 checks.check(sources.contains(shared.arn()), () -> "after a clean vault sweep, "
                         + shared.id() + " (shared with the vault by " + shared.createdBy() + ") has no vault copy");
             }
@@ -289,9 +283,10 @@ final class VaultInvariants {
         Map<String, List<Held>> groups = after.values().stream().filter(h -> SoakVault.isEngine(h.createdBy())
                 && h.available()).collect(Collectors.groupingBy(h -> h.kind() + "/" + h.db()));
         groups.forEach((group, copies) -> copies.stream().sorted(Comparator.comparing(Held::takenAt).reversed())
-                .skip(1).forEach(c -> checks.check(!c.takenAt().isBefore(oldestKept), () -> "after a clean vault"
+                .skip(1).filter(c -> !stillShared.contains(c.sourceArn()))
+                .forEach(c -> checks.check(!c.takenAt().isBefore(oldestKept), () -> "after a clean vault"
                         + " sweep " + group + " keeps " + c.id() + ", taken " + c.takenAt()
-                        + ", past VAULT_RETENTION")));
+                        + ", past VAULT_RETENTION, and its source is no longer shared")));
         long claimed = before.values().stream().filter(h -> SoakVault.VAULT_ID.equals(h.tags().get(
                 TagKeys.MANAGED_BY)) && !SoakVault.isEngine(h.createdBy())).count();
         checks.check(summary.count(MetricNames.LOOK_ALIKE_SNAPSHOTS) == claimed, () -> "the vault reported "
