@@ -33,7 +33,8 @@ public final class ConsumerApp {
             jars = files.filter(p -> p.getFileName().toString().matches("asset\\.[0-9a-f]{64}\\.jar")).count();
         }
         if (!template.contains("AWS::Lambda::Function") || jars != 1) {
-            System.err.println("consumer check FAILED: function in template=" + template.contains("AWS::Lambda::Function")
+            System.err.println("consumer check FAILED: function in template="
+                    + template.contains("AWS::Lambda::Function")
                     + ", jar assets=" + jars + " in " + outdir);
             System.exit(1);
         }

@@ -31,8 +31,9 @@ import org.w3c.dom.NodeList;
  *
  * <p>The first use installs the pinned package ({@code compliance-checks/guard/package.json} and its lock file) with
  * {@code npm ci} into {@code compliance-checks/target/cfn-guard}; later runs reuse it and need no network. The rules
- * checked are those of the services the construct uses: Lambda, SQS, KMS, IAM, CloudWatch and CloudWatch Logs (one folder),
- * EC2 (its security group) and RDS (its event subscriptions). There is no SNS folder: no control covers topics.
+ * checked are those of the services the construct uses: Lambda, SQS, KMS, IAM, CloudWatch and CloudWatch Logs (one
+ * folder), EC2 (its security group) and RDS (its event subscriptions). There is no SNS folder: no control covers
+ * topics.
  */
 public final class CfnGuard {
 

@@ -56,11 +56,11 @@ import software.constructs.Construct;
  * <p>What a compromised source account can and cannot do: it cannot delete, unshare or re-encrypt the vault's
  * copies (nothing grants it any right in this account, and the vault key's policy names only this account); it can
  * stop sharing new copies (the recovery-point alarm then fires) and it can share snapshots of its own named like
- * copies, which the vault copies and keeps for {@code retention}, like any other: retention is by age only, so they
- * cannot push genuine copies out before their {@code retention} ends (choose it longer than the time needed to notice
- * a compromise, and remove the account from {@code sourceAccounts} then). The vault account's own administrators can still delete copies and schedule the
- * key's deletion: unlike AWS Backup Vault Lock, nothing here is immutable. Guard the account with service control
- * policies.
+ * copies, which the vault copies and keeps for {@code retention} (and as long as they stay shared), like any other:
+ * retention is by age only, so they cannot push genuine copies out before their {@code retention} ends (choose it
+ * longer than the time needed to notice a compromise, and remove the account from {@code sourceAccounts} then). The
+ * vault account's own administrators can still delete copies and schedule the key's deletion: unlike AWS Backup Vault
+ * Lock, nothing here is immutable. Guard the account with service control policies.
  *
  * <p>No event reaches the vault from a source account. A cross-account EventBridge bus would be faster, but the
  * source account's template would then need a statement naming this account's bus, and no source-account statement

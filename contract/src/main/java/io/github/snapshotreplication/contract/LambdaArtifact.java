@@ -9,10 +9,12 @@ public final class LambdaArtifact {
     public static final String JAR_RESOURCE = "/io/github/snapshotreplication/lambda/snapshot-replication-lambda.jar";
 
     /** Fully qualified handler of the Lambda function. */
-    public static final String HANDLER = "io.github.snapshotreplication.lambda.handler.SnapshotReplicationHandler::handleRequest";
+    public static final String HANDLER =
+            "io.github.snapshotreplication.lambda.handler.SnapshotReplicationHandler::handleRequest";
 
     /** Fully qualified handler of the vault account's function, in the same jar. */
-    public static final String VAULT_HANDLER = "io.github.snapshotreplication.lambda.handler.VaultHandler::handleRequest";
+    public static final String VAULT_HANDLER =
+            "io.github.snapshotreplication.lambda.handler.VaultHandler::handleRequest";
 
     private LambdaArtifact() {
     }

@@ -242,8 +242,8 @@ class VaultIT {
         for (int day = 1; day <= 21; day++) {
             fake.advance(Duration.ofDays(1));
             fake.sourceRegion().addDbSnapshot(DbSnapshot.builder().identifier("rds:orders-d" + day)
-                    .dbInstanceIdentifier("orders").snapshotType("automated").createdAt(FakeRdsHarness.NOW.plus(Duration.ofDays(day)))
-                    .build());
+                    .dbInstanceIdentifier("orders").snapshotType("automated")
+                    .createdAt(FakeRdsHarness.NOW.plus(Duration.ofDays(day))).build());
             handOver(source, vault);
         }
 

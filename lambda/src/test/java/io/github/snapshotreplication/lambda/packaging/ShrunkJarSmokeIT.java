@@ -115,7 +115,8 @@ class ShrunkJarSmokeIT {
                 .containsEntry("follow_up_failures", 0);
         assertThat(rds.eventBridge().isEnabled("follow-up")).as("EnableRule through the shrunk jar").isTrue();
         assertThat(rds.eventBridge().calls()).as("DescribeRule (the event) and EnableRule (the sweep), answered")
-                .extracting(c -> c.operation() + " " + c.status()).containsExactly("DescribeRule 200", "EnableRule 200");
+                .extracting(c -> c.operation() + " " + c.status())
+                .containsExactly("DescribeRule 200", "EnableRule 200");
 
         // Every request reached the fake (AWS_ENDPOINT_URL_RDS honoured), signed for the right region.
         assertThat(rds.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.region()).isIn(SOURCE, TARGET));

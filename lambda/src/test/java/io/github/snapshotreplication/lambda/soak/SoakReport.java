@@ -283,8 +283,8 @@ public final class SoakReport {
                 worst[1])));
         s.append(String.format("  convergence  backlog when faults stopped %s; slowest:%s tightest margin %s min%n",
                 backlog, times, convergenceMargin));
-        s.append(String.format("  vault        sweeps %d (outages %d: one of RETENTION_MAX_AGE + 3 days, others 1 to 5);"
-                + " engine shares %d; vault copies"
+        s.append(String.format("  vault        sweeps %d (outages %d: one of RETENTION_MAX_AGE + 3 days, others 1"
+                + " to 5); engine shares %d; vault copies"
                 + " started %d, completed %d; receipts %d; vault deletes %d, each its own copy past VAULT_RETENTION"
                 + " and not its database's newest%n", vaultSweeps, vaultOutages, vaultShares, vaultCopies,
                 vaultCopiesCompleted, vaultReceipts, vaultDeletesChecked));
