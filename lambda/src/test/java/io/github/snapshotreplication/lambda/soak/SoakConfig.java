@@ -24,8 +24,8 @@ public record SoakConfig(long seed, int steps, int instances, int clusters, int 
 
     /**
      * The small runs' VAULT_RETENTION: longer than RETENTION_MAX_AGE, short enough for the vault to expire copies
-     * within a run, and for the compromise (twice the retention) to stay short in wall time. Shorter ones meet the
-     * vault's receipt race sooner (see VaultInvariants).
+     * within a run, and for the compromise (twice the retention) to stay short in wall time. Shorter ones make the
+     * vault keep more expired copies as receipts (see VaultInvariants).
      */
     static final Duration SMALL_VAULT_RETENTION = Duration.ofDays(12);
 
