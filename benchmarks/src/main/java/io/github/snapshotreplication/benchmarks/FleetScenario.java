@@ -1,5 +1,6 @@
 package io.github.snapshotreplication.benchmarks;
 
+import io.github.snapshotreplication.contract.CopyIdentifiers;
 import io.github.snapshotreplication.contract.TagKeys;
 import io.github.snapshotreplication.fakerds.DbCluster;
 import io.github.snapshotreplication.fakerds.DbClusterSnapshot;
@@ -11,8 +12,10 @@ import io.github.snapshotreplication.lambda.aws.ClientSettings;
 import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
 import io.github.snapshotreplication.lambda.plan.Inventory;
 import io.github.snapshotreplication.lambda.plan.Snapshot;
+import io.github.snapshotreplication.lambda.plan.SnapshotArn;
 import io.github.snapshotreplication.lambda.plan.SnapshotKind;
 import io.github.snapshotreplication.lambda.plan.SourceDatabase;
+import io.github.snapshotreplication.lambda.plan.TargetIdentifiers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -79,10 +82,11 @@ final class FleetScenario {
                             .kmsKeyId(encrypted ? SOURCE_KEY : null).build());
                 }
                 if (copied(i, day, counts, 0)) {
-                    target.addDbSnapshot(DbSnapshot.builder().identifier(db + "-" + at.toString().substring(0, 10))
+                    String sourceArn = arn("snapshot", id);
+                    target.addDbSnapshot(DbSnapshot.builder().identifier(copyIdentifier(sourceArn))
                             .dbInstanceIdentifier(db).createdAt(at).encrypted(encrypted)
                             .kmsKeyId(encrypted ? TARGET_KEY : null).sourceRegion(SOURCE)
-                            .tags(tags(arn("snapshot", id), db, at)).build());
+                            .sourceDbSnapshotIdentifier(sourceArn).tags(tags(sourceArn, db, at)).build());
                 }
             }
             if (i % 50 == 7) {
@@ -106,10 +110,11 @@ final class FleetScenario {
                             .storageEncrypted(encrypted).kmsKeyId(encrypted ? SOURCE_KEY : null).build());
                 }
                 if (copied(i, day, counts, 3)) {
-                    target.addDbClusterSnapshot(DbClusterSnapshot.builder()
-                            .identifier(cluster + "-" + at.toString().substring(0, 10)).dbClusterIdentifier(cluster)
-                            .createdAt(at).storageEncrypted(encrypted).kmsKeyId(encrypted ? TARGET_KEY : null)
-                            .tags(tags(arn("cluster-snapshot", id), cluster, at)).build());
+                    String sourceArn = arn("cluster-snapshot", id);
+                    target.addDbClusterSnapshot(DbClusterSnapshot.builder().identifier(copyIdentifier(sourceArn))
+                            .dbClusterIdentifier(cluster).createdAt(at).storageEncrypted(encrypted)
+                            .kmsKeyId(encrypted ? TARGET_KEY : null).sourceDbClusterSnapshotArn(sourceArn)
+                            .tags(tags(sourceArn, cluster, at)).build());
                 }
             }
         }
@@ -138,6 +143,12 @@ final class FleetScenario {
         return Map.of(TagKeys.MANAGED_BY, REPLICATION_ID, TagKeys.SOURCE_SNAPSHOT_ARN, sourceArn,
                 TagKeys.SOURCE_DB_IDENTIFIER, db, TagKeys.SOURCE_REGION, SOURCE,
                 TagKeys.SOURCE_CREATED_AT, at.toString(), "team", "platform");
+    }
+
+    /** The identifier the engine gives its copy, with RDS's source field set as on a real copy: a proven copy. */
+    private static String copyIdentifier(String sourceArn) {
+        return TargetIdentifiers.forSource(CopyIdentifiers.prefixOf(REPLICATION_ID),
+                SnapshotArn.parse(sourceArn).orElseThrow());
     }
 
     static String arn(String type, String id) {

@@ -116,6 +116,12 @@ final class SweepBenchmark {
                 + " completed %d%n", outcome.count("copies_started"), outcome.count("copies_already_present"),
                 outcome.count("copies_deferred"), outcome.count("deletes"), outcome.count("copy_failures")
                         + outcome.count("delete_failures"), outcome.count("sweeps_completed"));
+        if (copies != copiesBound || deletes != deletesBound) {
+            // Figures of a sweep that does something else than the scenario says are worthless: fail loudly.
+            throw new IllegalStateException("the sweep started " + copies + " copies and made " + deletes
+                    + " deletes where the scenario expects " + copiesBound + " and " + deletesBound + ": does"
+                    + " FleetScenario still seed copies that the engine proves to be its own?");
+        }
     }
 
     /**
