@@ -13,19 +13,22 @@ import java.util.Comparator;
  * @param attempt         which copy attempt of that source this is, 1 to {@link TargetIdentifiers#MAX_ATTEMPTS}
  * @param sourceCreatedAt when the source snapshot was taken, or {@code null} if unknown (never expires then)
  * @param copyStartedAt   when the copy was started, or {@code null} if unknown
+ * @param groupKey        snapshot kind and source database: the group whose retention this copy counts in (built
+ *                        once: retention, recovery points and the index look every copy up by it)
  */
 record OwnedCopy(Snapshot snapshot, SnapshotArn sourceArn, String dbIdentifier, int attempt, Instant sourceCreatedAt,
-                 Instant copyStartedAt) {
+                 Instant copyStartedAt, String groupKey) {
+
+    OwnedCopy(Snapshot snapshot, SnapshotArn sourceArn, String dbIdentifier, int attempt, Instant sourceCreatedAt,
+              Instant copyStartedAt) {
+        this(snapshot, sourceArn, dbIdentifier, attempt, sourceCreatedAt, copyStartedAt,
+                groupKey(snapshot.kind(), dbIdentifier));
+    }
 
     /** Newest source first; ties broken by identifier, so the order never depends on list order. */
     static final Comparator<OwnedCopy> NEWEST_FIRST = Comparator
             .comparing(OwnedCopy::sourceCreatedAt, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(c -> c.snapshot().identifier(), Comparator.reverseOrder());
-
-    /** Snapshot kind and source database: the group whose retention this copy counts in. */
-    String groupKey() {
-        return groupKey(snapshot.kind(), dbIdentifier);
-    }
 
     static String groupKey(SnapshotKind kind, String dbIdentifier) {
         return kind + "/" + dbIdentifier;

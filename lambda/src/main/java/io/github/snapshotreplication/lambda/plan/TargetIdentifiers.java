@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
@@ -63,15 +62,17 @@ public final class TargetIdentifiers {
      * @return 1 to {@link #MAX_ATTEMPTS}; empty when the identifier is not one of ours for this source
      */
     public static OptionalInt attemptOf(String prefix, SnapshotArn sourceArn, String identifier) {
-        String id = identifier.toLowerCase(Locale.ROOT);
+        // One derivation per snapshot and no lower-cased copy: retention judges every copy of the fleet on every sweep.
         String base = forSource(prefix, sourceArn, 1);
-        if (id.equals(base)) {
+        if (identifier.equalsIgnoreCase(base)) {
             return OptionalInt.of(1);
         }
-        // One hash per snapshot: retention judges every copy of the fleet on every sweep.
-        for (int attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
-            if (id.equals(base + "-a" + attempt)) {
-                return OptionalInt.of(attempt);
+        if (identifier.length() == base.length() + ATTEMPT_SUFFIX_LENGTH
+                && identifier.regionMatches(true, 0, base, 0, base.length())) {
+            for (int attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+                if (identifier.regionMatches(true, base.length(), "-a" + attempt, 0, ATTEMPT_SUFFIX_LENGTH)) {
+                    return OptionalInt.of(attempt);
+                }
             }
         }
         return OptionalInt.empty();
@@ -99,8 +100,9 @@ public final class TargetIdentifiers {
 
     /** Lower case; every character outside {@code [a-z0-9]} becomes a single hyphen; starts with a letter. */
     static String sanitise(String id) {
-        StringBuilder out = new StringBuilder();
-        for (char c : id.toLowerCase(Locale.ROOT).toCharArray()) {
+        StringBuilder out = new StringBuilder(id.length() + 2);
+        for (int i = 0; i < id.length(); i++) {
+            char c = Character.toLowerCase(id.charAt(i));
             boolean keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
             if (keep) {
                 out.append(c);
@@ -124,11 +126,19 @@ public final class TargetIdentifiers {
     }
 
     private static String hash(String value) {
+        MessageDigest sha256 = SHA_256.get();
+        sha256.reset();
+        byte[] digest = sha256.digest(value.getBytes(StandardCharsets.UTF_8));
+        return HEX.formatHex(digest, 0, HASH_LENGTH / 2);
+    }
+
+    /** Retention proves every copy of the fleet on every sweep: one digest per thread, not one per copy. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
         }
-    }
+    });
+    private static final HexFormat HEX = HexFormat.of();
 }

@@ -16,20 +16,24 @@ import java.util.Map;
 final class TargetIndex {
 
     private final List<OwnedCopy> ours = new ArrayList<>();
-    private final Map<String, List<OwnedCopy>> oursBySource = new HashMap<>();
+    private final Map<SnapshotArn, List<OwnedCopy>> oursBySource;
     private final List<OwnershipProof.LookAlike> lookAlikes = new ArrayList<>();
-    private final Map<String, Snapshot> byIdentifier = new HashMap<>();
+    private final Map<Key, Snapshot> byIdentifier;
     private final Map<SnapshotKind, Integer> inFlight = new EnumMap<>(SnapshotKind.class);
     private final Map<String, OwnedCopy> inProgressByDatabase = new HashMap<>();
 
     TargetIndex(List<Snapshot> targetSnapshots, ReplicationPolicy policy) {
+        // Sized for the whole region at once: tens of thousands of copies, rehashed over and over otherwise.
+        int capacity = targetSnapshots.size() * 4 / 3 + 1;
+        oursBySource = new HashMap<>(capacity);
+        byIdentifier = new HashMap<>(capacity);
         OwnershipProof proof = new OwnershipProof(policy);
         for (Snapshot snapshot : targetSnapshots) {
             byIdentifier.put(key(snapshot.kind(), snapshot.identifier()), snapshot);
             OwnershipProof.Verdict verdict = proof.judge(snapshot);
             if (verdict instanceof OwnershipProof.Ours o) {
                 ours.add(o.copy());
-                oursBySource.computeIfAbsent(o.copy().sourceArn().value(), k -> new ArrayList<>()).add(o.copy());
+                oursBySource.computeIfAbsent(o.copy().sourceArn(), k -> new ArrayList<>()).add(o.copy());
                 if (snapshot.isInProgress() && o.copy().dbIdentifier() != null) {
                     inProgressByDatabase.putIfAbsent(o.copy().groupKey(), o.copy());
                 }
@@ -50,7 +54,7 @@ final class TargetIndex {
 
     /** The proven copies of one source snapshot, first attempt first. */
     List<OwnedCopy> oursOf(SnapshotArn source) {
-        return oursBySource.getOrDefault(source.value(), List.of());
+        return oursBySource.getOrDefault(source, List.of());
     }
 
     /** This installation's copy of the database still in progress, or {@code null}. */
@@ -73,7 +77,11 @@ final class TargetIndex {
         return inFlight.getOrDefault(kind, 0);
     }
 
-    private static String key(SnapshotKind kind, String identifier) {
-        return kind.name() + "/" + identifier.toLowerCase(Locale.ROOT);
+    private static Key key(SnapshotKind kind, String identifier) {
+        return new Key(kind, identifier.toLowerCase(Locale.ROOT));
+    }
+
+    /** A record, not a joined string: the identifier's own cached hash serves every lookup. */
+    private record Key(SnapshotKind kind, String identifier) {
     }
 }
