@@ -31,6 +31,16 @@ public final class TargetIdentifiers {
     /** {@code -a} and one digit. */
     private static final int ATTEMPT_SUFFIX_LENGTH = 3;
 
+    /** Retention proves every copy of the fleet on every sweep: one digest per thread, not one per copy. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    });
+    private static final HexFormat HEX = HexFormat.of();
+
     private TargetIdentifiers() {
     }
 
@@ -131,14 +141,4 @@ public final class TargetIdentifiers {
         byte[] digest = sha256.digest(value.getBytes(StandardCharsets.UTF_8));
         return HEX.formatHex(digest, 0, HASH_LENGTH / 2);
     }
-
-    /** Retention proves every copy of the fleet on every sweep: one digest per thread, not one per copy. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-        }
-    });
-    private static final HexFormat HEX = HexFormat.of();
 }
