@@ -73,6 +73,12 @@ public final class TargetIdentifiers {
      */
     public static OptionalInt attemptOf(String prefix, SnapshotArn sourceArn, String identifier) {
         // One derivation per snapshot and no lower-cased copy: retention judges every copy of the fleet on every sweep.
+        // ASCII only: case-insensitive comparison would let a Kelvin sign or a dotted capital I pass for k or i.
+        for (int i = 0; i < identifier.length(); i++) {
+            if (identifier.charAt(i) > 127) {
+                return OptionalInt.empty();
+            }
+        }
         String base = forSource(prefix, sourceArn, 1);
         if (identifier.equalsIgnoreCase(base)) {
             return OptionalInt.of(1);

@@ -92,6 +92,18 @@ class TargetIdentifiersTest {
         assertThat(TargetIdentifiers.attemptOf(PREFIX, source, first.toUpperCase())).hasValue(1);
         assertThat(TargetIdentifiers.attemptOf(PREFIX, source, first + "-a4")).isEqualTo(OptionalInt.empty());
         assertThat(TargetIdentifiers.attemptOf(PREFIX, source, first + "-copy")).isEmpty();
+        assertThat(TargetIdentifiers.attemptOf(PREFIX, source, (first + "-a2").toUpperCase())).hasValue(2);
+    }
+
+    @Test
+    void caseIsIgnoredOnlyForAsciiLettersSoNoLookAlikeCharacterPassesForOne() {
+        SnapshotArn source = arn(SnapshotKind.DB_SNAPSHOT, "kiosk-2024-05-14");
+        String first = TargetIdentifiers.forSource(PREFIX, source);
+
+        assertThat(first).contains("kiosk");
+        assertThat(TargetIdentifiers.attemptOf(PREFIX, source, first.replace('k', '\u212A'))).isEmpty();
+        assertThat(TargetIdentifiers.attemptOf(PREFIX, source, first.replace('i', '\u0130'))).isEmpty();
+        assertThat(TargetIdentifiers.attemptOf(PREFIX, source, first.replace('k', 'K'))).hasValue(1);
         assertThat(TargetIdentifiers.attemptOf(CopyIdentifiers.prefixOf("other"), source, first)).isEmpty();
         assertThat(TargetIdentifiers.attemptOf(PREFIX, arn(SnapshotKind.DB_CLUSTER_SNAPSHOT, "rds:billing-x"), first))
                 .isEmpty();
