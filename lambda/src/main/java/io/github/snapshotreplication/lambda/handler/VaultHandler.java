@@ -2,16 +2,11 @@ package io.github.snapshotreplication.lambda.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.github.snapshotreplication.lambda.engine.TimeBudget;
 import io.github.snapshotreplication.lambda.engine.VaultEngine;
-import io.github.snapshotreplication.lambda.event.EventParser;
-import io.github.snapshotreplication.lambda.event.ExpectedOrigin;
-import io.github.snapshotreplication.lambda.output.RunSummary;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Lambda entry point of the vault account's function ({@code SnapshotVault}): decodes the input, lets the vault
@@ -34,12 +29,6 @@ public final class VaultHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        var origin = new ExpectedOrigin(region, ExpectedOrigin.accountOf(context.getInvokedFunctionArn()));
-        var budget = TimeBudget.of(context::getRemainingTimeInMillis, TimeBudget.DEFAULT_RESERVE);
-        RunSummary summary = engine.handle(new EventParser(origin).parse(input), budget);
-        if (summary.hasTransientFailures()) {
-            throw new TransientFailureException(summary);
-        }
-        output.write(summary.toJson().getBytes(StandardCharsets.UTF_8));
+        Invocation.handle(engine::handle, region, input, output, context);
     }
 }
