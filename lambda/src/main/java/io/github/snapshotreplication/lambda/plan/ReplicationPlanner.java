@@ -93,8 +93,8 @@ public final class ReplicationPlanner {
      * region (ours or not) than the policy's slots.
      */
     public boolean hasFreeSlot(ReplicationPolicy policy, List<Snapshot> targetSnapshots, Set<SnapshotKind> kinds) {
-        TargetIndex target = new TargetIndex(targetSnapshots, policy);
-        return kinds.stream().anyMatch(k -> target.inFlight(k) < policy.copySlots(k));
+        Map<SnapshotKind, Integer> inFlight = TargetIndex.inFlight(targetSnapshots, policy.targetRegion());
+        return kinds.stream().anyMatch(k -> inFlight.getOrDefault(k, 0) < policy.copySlots(k));
     }
 
     private static Optional<String> skipReason(ReplicationPolicy policy, Snapshot snapshot,

@@ -19,7 +19,7 @@ final class TargetIndex {
     private final Map<SnapshotArn, List<OwnedCopy>> oursBySource;
     private final List<OwnershipProof.LookAlike> lookAlikes = new ArrayList<>();
     private final Map<Key, Snapshot> byIdentifier;
-    private final Map<SnapshotKind, Integer> inFlight = new EnumMap<>(SnapshotKind.class);
+    private final Map<SnapshotKind, Integer> inFlight;
     private final Map<String, OwnedCopy> inProgressByDatabase = new HashMap<>();
 
     TargetIndex(List<Snapshot> targetSnapshots, ReplicationPolicy policy) {
@@ -40,10 +40,8 @@ final class TargetIndex {
             } else if (verdict instanceof OwnershipProof.LookAlike l) {
                 lookAlikes.add(l);
             }
-            if (snapshot.isCrossRegionCopyInFlight(policy.targetRegion())) {
-                inFlight.merge(snapshot.kind(), 1, Integer::sum);
-            }
         }
+        inFlight = inFlight(targetSnapshots, policy.targetRegion());
         oursBySource.values().forEach(copies -> copies.sort(Comparator.comparingInt(OwnedCopy::attempt)));
     }
 
@@ -75,6 +73,20 @@ final class TargetIndex {
     /** Cross-region copies of this kind in flight into the target region, whoever started them. */
     int inFlight(SnapshotKind kind) {
         return inFlight.getOrDefault(kind, 0);
+    }
+
+    /**
+     * Cross-region copies in flight into {@code targetRegion} by kind, whoever started them: the count the copy slots
+     * are measured against. Needs no ownership proof, so a caller that wants only this need not build the index.
+     */
+    static Map<SnapshotKind, Integer> inFlight(List<Snapshot> targetSnapshots, String targetRegion) {
+        Map<SnapshotKind, Integer> counts = new EnumMap<>(SnapshotKind.class);
+        for (Snapshot snapshot : targetSnapshots) {
+            if (snapshot.isCrossRegionCopyInFlight(targetRegion)) {
+                counts.merge(snapshot.kind(), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     private static Key key(SnapshotKind kind, String identifier) {
