@@ -8,6 +8,7 @@ import io.github.snapshotreplication.fakerds.DbInstance;
 import io.github.snapshotreplication.fakerds.DbSnapshot;
 import io.github.snapshotreplication.fakerds.FakeRdsServer;
 import io.github.snapshotreplication.fakerds.FakeRegion;
+import io.github.snapshotreplication.fakerds.MovableClock;
 import io.github.snapshotreplication.lambda.aws.ClientSettings;
 import io.github.snapshotreplication.lambda.aws.FollowUpRule;
 import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
@@ -22,11 +23,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,7 +80,7 @@ public final class FakeRdsHarness implements AutoCloseable {
 
     /** Moves the engines' and the fake's clock forward. */
     public void advance(Duration duration) {
-        clock.now = clock.now.plus(duration);
+        clock.advance(duration);
     }
 
     /** The follow-up rule's name in the fake's EventBridge, disabled until the engine enables it. */
@@ -214,30 +212,5 @@ public final class FakeRdsHarness implements AutoCloseable {
         target.close();
         vaultGateways.forEach(RdsSnapshotGateway::close);
         rds.close();
-    }
-
-    /** A clock tests move by hand; the fake and every engine of the harness read it. */
-    private static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.snapshotreplication.lambda.soak;
 
 import io.github.snapshotreplication.fakerds.FakeRdsServer;
 import io.github.snapshotreplication.fakerds.FakeRegion;
+import io.github.snapshotreplication.fakerds.MovableClock;
 import io.github.snapshotreplication.lambda.event.EventParser;
 import io.github.snapshotreplication.lambda.event.ExpectedOrigin;
 import io.github.snapshotreplication.lambda.output.JsonLines;
@@ -30,7 +31,7 @@ final class SoakWorld implements AutoCloseable {
     final SoakConfig config;
     final Random random;
     final SoakReport report = new SoakReport();
-    final SimulatedClock clock = new SimulatedClock(START);
+    final MovableClock clock = new MovableClock(START);
     final FakeRdsServer rds;
     final FakeRegion source;
     final FakeRegion target;
