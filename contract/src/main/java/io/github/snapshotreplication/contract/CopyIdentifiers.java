@@ -53,6 +53,18 @@ public final class CopyIdentifiers {
     }
 
     /**
+     * The start of every identifier this installation gives a restore drill's database (DB instance or DB cluster).
+     * The IAM resource pattern of the drill's delete permission is this followed by {@code *}, on {@code db:} and
+     * {@code cluster:} ARNs only: copies are snapshots, another resource type, whatever their identifiers.
+     *
+     * @param replicationId the installation's replication id
+     * @return e.g. {@code sr3f9a2c1b-drill-}
+     */
+    public static String drillIdentifierStart(String replicationId) {
+        return identifierStart(replicationId) + "drill-";
+    }
+
+    /**
      * The prefix an identifier starts with, if it is shaped like one of any installation's copies (a source
      * installation's or a vault's): {@code sr3f9a2c1b-orders...} gives {@code sr3f9a2c1b}.
      *

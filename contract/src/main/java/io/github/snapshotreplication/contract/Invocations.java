@@ -24,6 +24,24 @@ public final class Invocations {
     /** Minutes between follow-up sweeps while copies wait: a freed slot is refilled within this and one sweep. */
     public static final int FOLLOW_UP_INTERVAL_MINUTES = 10;
 
+    /** Value of {@link #ACTION} of the drill's round schedule: pick the databases of a new round, then advance. */
+    public static final String DRILL_ROUND = "drill-round";
+
+    /** Value of {@link #ACTION} of the drill's advance schedule: move every drill in progress one step on. */
+    public static final String DRILL_ADVANCE = "drill-advance";
+
+    /** The input of the drill's round schedule, as JSON. */
+    public static final String DRILL_ROUND_INPUT = "{\"" + ACTION + "\":\"" + DRILL_ROUND + "\"}";
+
+    /** The input of the drill's advance schedule, as JSON. */
+    public static final String DRILL_ADVANCE_INPUT = "{\"" + ACTION + "\":\"" + DRILL_ADVANCE + "\"}";
+
+    /**
+     * Minutes between the drill's advance runs: how soon a drill moves on after RDS finishes a step, and so the
+     * resolution of the measured restore duration.
+     */
+    public static final int DRILL_ADVANCE_INTERVAL_MINUTES = 5;
+
     private Invocations() {
     }
 }

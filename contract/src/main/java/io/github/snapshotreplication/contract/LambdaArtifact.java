@@ -16,6 +16,10 @@ public final class LambdaArtifact {
     public static final String VAULT_HANDLER =
             "io.github.snapshotreplication.lambda.handler.VaultHandler::handleRequest";
 
+    /** Fully qualified handler of the restore drill's function, in the same jar. */
+    public static final String DRILL_HANDLER =
+            "io.github.snapshotreplication.lambda.handler.RestoreDrillHandler::handleRequest";
+
     private LambdaArtifact() {
     }
 }

@@ -71,17 +71,41 @@ public final class MetricNames {
     /** Source side, per sweep: age of the oldest copy that the vault has not copied yet (0 when none waits). */
     public static final String OLDEST_COPY_AWAITING_VAULT_SECONDS = "OldestCopyAwaitingVaultSeconds";
 
+    /** Restore drill, per database: the drill restored the copy and every check passed. */
+    public static final String DRILLS_SUCCEEDED = "DrillsSucceeded";
+
+    /** Restore drill, per database: the drill failed (restore refused, failure status, check failed, timed out). */
+    public static final String DRILLS_FAILED = "DrillsFailed";
+
+    /** Restore drill, per database: seconds from the restore request until every drill database was available. */
+    public static final String RESTORE_DURATION_SECONDS = "RestoreDurationSeconds";
+
+    /** Restore drill, per run: selected databases without a successful drill within the success window. */
+    public static final String DATABASES_WITHOUT_RECENT_DRILL = "DatabasesWithoutRecentDrill";
+
+    /** Restore drill: a drill database could not be deleted; the next run tries again. */
+    public static final String DRILL_CLEANUP_FAILURES = "DrillCleanupFailures";
+
+    /** Restore drill, per run: databases of the target region named like drill databases but not this drill's. */
+    public static final String LOOK_ALIKE_DRILL_DATABASES = "LookAlikeDrillDatabases";
+
     /** Every metric name, in one list that the construct tests and the Lambda tests both check against. */
     public static final List<String> ALL = List.of(
             COPIES_STARTED, COPIES_ALREADY_PRESENT, COPIES_DEFERRED, COPY_FAILURES, DELETES, DELETE_FAILURES,
             IGNORED_EVENTS, INVALID_EVENTS, SWEEPS_COMPLETED, NEWEST_COPY_AGE_SECONDS, DATABASES_WITHOUT_COPY,
             DATABASES_WITHOUT_BACKUPS, DATABASES_NOT_COPYABLE, LOOK_ALIKE_SNAPSHOTS, COPY_BACKLOG, FOLLOW_UP_FAILURES,
-            VAULT_SHARE_FAILURES, OLDEST_COPY_AWAITING_VAULT_SECONDS);
+            VAULT_SHARE_FAILURES, OLDEST_COPY_AWAITING_VAULT_SECONDS, DRILLS_SUCCEEDED, DRILLS_FAILED,
+            RESTORE_DURATION_SECONDS, DATABASES_WITHOUT_RECENT_DRILL, DRILL_CLEANUP_FAILURES,
+            LOOK_ALIKE_DRILL_DATABASES);
 
     /** The per-sweep gauges among {@link #ALL}: emitted by sweeps only, never summed. */
     public static final List<String> SWEEP_GAUGES = List.of(NEWEST_COPY_AGE_SECONDS, DATABASES_WITHOUT_COPY,
             DATABASES_WITHOUT_BACKUPS, DATABASES_NOT_COPYABLE, LOOK_ALIKE_SNAPSHOTS, COPY_BACKLOG,
             OLDEST_COPY_AWAITING_VAULT_SECONDS);
+
+    /** The restore drill's metrics among {@link #ALL}: emitted by the drill's function only. */
+    public static final List<String> DRILL = List.of(DRILLS_SUCCEEDED, DRILLS_FAILED, RESTORE_DURATION_SECONDS,
+            DATABASES_WITHOUT_RECENT_DRILL, DRILL_CLEANUP_FAILURES, LOOK_ALIKE_DRILL_DATABASES);
 
     private MetricNames() {
     }

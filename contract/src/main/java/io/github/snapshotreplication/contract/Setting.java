@@ -33,7 +33,11 @@ public final class Setting {
         /** A JSON array of 12-digit AWS account ids. */
         ACCOUNT_LIST("a JSON array of 12-digit AWS account ids such as [\"123456789012\"]"),
         /** The name of an AWS resource: letters, digits and {@code .-_}, 1 to 64 characters. */
-        RESOURCE_NAME("1 to 64 letters, digits or .-_");
+        RESOURCE_NAME("1 to 64 letters, digits or .-_"),
+        /** The name of a DB subnet group: letters, digits, spaces and {@code ._-}, 1 to 255 characters. */
+        DB_SUBNET_GROUP_NAME("1 to 255 letters, digits, spaces or ._-"),
+        /** A JSON array of VPC security group ids. */
+        SECURITY_GROUP_LIST("a JSON array of security group ids such as [\"sg-0123456789abcdef0\"]");
 
         private final String description;
 
@@ -78,9 +82,19 @@ public final class Setting {
                 meaning);
     }
 
+    static Setting optionalWholeNumber(String variable, String prop, long min, long max, String boundsReason,
+                                       String meaning) {
+        return new Setting(variable, prop, Format.WHOLE_NUMBER, null, min, max, boundsReason, meaning);
+    }
+
+    static Setting list(String variable, String prop, Format format, long min, long max, String boundsReason,
+                        String meaning) {
+        return new Setting(variable, prop, format, null, min, max, boundsReason, meaning);
+    }
+
     static Setting accountList(String variable, String prop, long min, long max, String boundsReason,
                                String meaning) {
-        return new Setting(variable, prop, Format.ACCOUNT_LIST, null, min, max, boundsReason, meaning);
+        return list(variable, prop, Format.ACCOUNT_LIST, min, max, boundsReason, meaning);
     }
 
     static Setting duration(String variable, String prop, long minSeconds, String boundsReason, String meaning) {

@@ -1,6 +1,10 @@
 package io.github.snapshotreplication.contract;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.github.snapshotreplication.contract.Setting.Format;
 
@@ -114,6 +118,64 @@ public final class Settings {
                     + " of a database always; no count-based rule, so snapshots a compromised source shares can never"
                     + " push the vault's copies out");
 
+    /**
+     * The instance class a restore drill uses per engine, when {@link #DRILL_INSTANCE_CLASSES} names none: the
+     * smallest class each engine supports in general (docs/aws-references.md#r13). Keys are an engine name or its
+     * family, the part before the first hyphen ({@code oracle} for {@code oracle-se2}); the engine name wins.
+     */
+    public static final Map<String, String> DEFAULT_DRILL_INSTANCE_CLASSES = defaultDrillInstanceClasses();
+
+    /** Drill: the DB subnet group of the target region the drill databases are placed in. */
+    public static final Setting DRILL_SUBNET_GROUP = Setting.of("DRILL_SUBNET_GROUP", "restoreDrill.subnetGroupName",
+            Format.DB_SUBNET_GROUP_NAME, null, "restore drill: the DB subnet group of the target region the drill"
+                    + " databases are placed in; private subnets, the drill database is never public");
+
+    /** Drill: the security groups of the drill databases. */
+    public static final Setting DRILL_SECURITY_GROUPS = Setting.list("DRILL_SECURITY_GROUP_IDS",
+            "restoreDrill.securityGroupIds", Format.SECURITY_GROUP_LIST, 1, 5, "RDS allows 5 VPC security groups on"
+                    + " a DB instance", "restore drill: the VPC security groups of the drill databases, in the VPC of"
+                    + " the subnet group; give one without inbound rules");
+
+    /** Drill: instance classes per engine, over {@link #DEFAULT_DRILL_INSTANCE_CLASSES}. */
+    public static final Setting DRILL_INSTANCE_CLASSES = Setting.of("DRILL_INSTANCE_CLASSES",
+            "restoreDrill.instanceClasses", Format.STRING_MAP, toJson(DEFAULT_DRILL_INSTANCE_CLASSES),
+            "restore drill: the DB instance class per engine or engine family (mysql, aurora-postgresql, oracle,"
+                    + " sqlserver-se...); entries replace the defaults of the same key");
+
+    /** Drill: drill databases alive at once. */
+    public static final Setting DRILL_MAX_CONCURRENT = Setting.wholeNumber("DRILL_MAX_CONCURRENT",
+            "restoreDrill.maxConcurrentDrills", 2, 1, 20, "each drill is a DB instance (Aurora: a cluster and an"
+                    + " instance) that counts against the DB instance quota of the target region, 40 by default",
+            "restore drill: drills in progress at once; the rest of a round waits for a free slot");
+
+    /** Drill: how long a drill may take before its databases are deleted whatever their state. */
+    public static final Setting DRILL_MAX_DURATION = Setting.duration("DRILL_MAX_DURATION",
+            "restoreDrill.maxDrillDuration", "PT6H", 3_600, "a restore of even a small database takes tens of"
+                    + " minutes", "restore drill: a drill database older than this is deleted by the next run and"
+                    + " the drill counted as failed (timed out)");
+
+    /** Drill: databases picked per round. Unset: every selected database. */
+    public static final Setting DRILL_DATABASES_PER_ROUND = Setting.optionalWholeNumber("DRILL_DATABASES_PER_ROUND",
+            "restoreDrill.databasesPerRound", 1, 10_000, null, "restore drill: databases drilled per round, those"
+                    + " with the oldest successful drill first (never drilled first), so a large fleet is covered in"
+                    + " rotation; unset: every selected database each round");
+
+    /** Drill: identifier globs of the databases to drill. Unset: every replicated database. */
+    public static final Setting DRILL_DB_IDENTIFIERS = Setting.of("DRILL_DB_IDENTIFIERS",
+            "restoreDrill.databases", Format.GLOB_LIST, null, "restore drill: identifiers of the replicated"
+                    + " databases to drill (* and ?, case-insensitive); unset: every replicated database");
+
+    /** Drill: tags a source database must carry to be drilled. */
+    public static final Setting DRILL_SOURCE_TAG_FILTER = Setting.of("DRILL_SOURCE_TAG_FILTER",
+            "restoreDrill.sourceTagFilter", Format.STRING_MAP, null, "restore drill: tags a replicated source"
+                    + " database must carry, all of them, with these exact values, to be drilled");
+
+    /** Drill: how long a selected database may go without a successful drill before it counts as overdue. */
+    public static final Setting DRILL_SUCCESS_WINDOW = Setting.duration("DRILL_SUCCESS_WINDOW",
+            "restoreDrill.successWindow", "P15D", 86_400, "drills run at most every few hours",
+            "restore drill: a selected database whose last successful drill (or, never drilled, whose first drill"
+                    + " request) is older than this counts in DatabasesWithoutRecentDrill");
+
     /** Plan and log, never copy or delete. */
     public static final Setting DRY_RUN = Setting.of("DRY_RUN", "dryRun", Format.BOOLEAN, "false",
             "plan and log, never copy or delete");
@@ -123,7 +185,9 @@ public final class Settings {
             COPY_MANUAL_SNAPSHOTS, INCLUDE_READ_REPLICAS, RETENTION_KEEP_LAST, RETENTION_MAX_AGE,
             INCLUDE_DB_IDENTIFIERS, EXCLUDE_DB_IDENTIFIERS, SOURCE_TAG_FILTER, OPTION_GROUP_MAPPING,
             MAX_CONCURRENT_DB_SNAPSHOT_COPIES, MAX_CONCURRENT_CLUSTER_SNAPSHOT_COPIES, FOLLOW_UP_RULE_NAME,
-            VAULT_ACCOUNT, VAULT_SOURCE_ACCOUNTS, VAULT_KMS_KEY_ARN, VAULT_RETENTION, DRY_RUN);
+            VAULT_ACCOUNT, VAULT_SOURCE_ACCOUNTS, VAULT_KMS_KEY_ARN, VAULT_RETENTION, DRILL_SUBNET_GROUP,
+            DRILL_SECURITY_GROUPS, DRILL_INSTANCE_CLASSES, DRILL_MAX_CONCURRENT, DRILL_MAX_DURATION,
+            DRILL_DATABASES_PER_ROUND, DRILL_DB_IDENTIFIERS, DRILL_SOURCE_TAG_FILTER, DRILL_SUCCESS_WINDOW, DRY_RUN);
 
     /** The settings of the replication function ({@code CrossRegionSnapshotReplication}), each set by the construct. */
     public static final List<Setting> REPLICATION = List.of(TARGET_REGION, TARGET_KMS_KEY_ARN, REPLICATION_ID,
@@ -136,6 +200,37 @@ public final class Settings {
     public static final List<Setting> VAULT = List.of(REPLICATION_ID, INCLUDE_AURORA, VAULT_SOURCE_ACCOUNTS,
             VAULT_KMS_KEY_ARN, VAULT_RETENTION, DRY_RUN);
 
+    /**
+     * The settings of the restore drill's function: what proves a copy ours and which databases are replicated,
+     * and the drill's own.
+     */
+    public static final List<Setting> DRILL = List.of(TARGET_REGION, TARGET_KMS_KEY_ARN, REPLICATION_ID,
+            INCLUDE_AURORA, INCLUDE_READ_REPLICAS, INCLUDE_DB_IDENTIFIERS, EXCLUDE_DB_IDENTIFIERS, SOURCE_TAG_FILTER,
+            DRILL_SUBNET_GROUP, DRILL_SECURITY_GROUPS, DRILL_INSTANCE_CLASSES, DRILL_MAX_CONCURRENT,
+            DRILL_MAX_DURATION, DRILL_DATABASES_PER_ROUND, DRILL_DB_IDENTIFIERS, DRILL_SOURCE_TAG_FILTER,
+            DRILL_SUCCESS_WINDOW, DRY_RUN);
+
     private Settings() {
+    }
+
+    private static Map<String, String> defaultDrillInstanceClasses() {
+        Map<String, String> classes = new LinkedHashMap<>();
+        classes.put("mysql", "db.t4g.micro");
+        classes.put("mariadb", "db.t4g.micro");
+        classes.put("postgres", "db.t4g.micro");
+        classes.put("aurora-mysql", "db.t4g.medium");
+        classes.put("aurora-postgresql", "db.t4g.medium");
+        classes.put("oracle", "db.t3.small");
+        classes.put("sqlserver-ex", "db.t3.small");
+        classes.put("sqlserver-web", "db.t3.small");
+        classes.put("sqlserver", "db.t3.xlarge");
+        classes.put("db2", "db.t3.small");
+        return Collections.unmodifiableMap(classes);
+    }
+
+    private static String toJson(Map<String, String> map) {
+        // Keys and values are fixed identifiers without quotes or backslashes: no escaping needed.
+        return map.entrySet().stream().map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
     }
 }

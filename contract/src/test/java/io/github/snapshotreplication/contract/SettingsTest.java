@@ -16,12 +16,13 @@ class SettingsTest {
         assertThat(Settings.ALL).extracting(Setting::variable).doesNotHaveDuplicates()
                 .allMatch(v -> v.matches("[A-Z][A-Z0-9_]*"));
         assertThat(Settings.ALL).extracting(Setting::prop).filteredOn(Objects::nonNull).doesNotHaveDuplicates()
-                .allMatch(p -> p.matches("[a-z][A-Za-z0-9]*"));
+                .allMatch(p -> p.matches("[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)?"));
     }
 
     @Test
     void wholeNumberDefaultsLieWithinTheirBounds() {
-        Settings.ALL.stream().filter(s -> s.format() == Setting.Format.WHOLE_NUMBER).forEach(s ->
+        Settings.ALL.stream().filter(s -> s.format() == Setting.Format.WHOLE_NUMBER && s.defaultValue().isPresent())
+                .forEach(s ->
                 assertThat(s.checkWholeNumber(s.prop(), s.defaultInt())).as(s.variable()).isEmpty());
     }
 
@@ -51,7 +52,8 @@ class SettingsTest {
                 assertThat(row).as(setting.variable()).contains("`" + setting.prop() + "`");
             }
             setting.defaultValue().ifPresent(d -> assertThat(row).as(setting.variable()).contains("`" + d + "`"));
-            if (setting.format() == Setting.Format.WHOLE_NUMBER || setting.format() == Setting.Format.ACCOUNT_LIST) {
+            if (setting.format() == Setting.Format.WHOLE_NUMBER || setting.format() == Setting.Format.ACCOUNT_LIST
+                    || setting.format() == Setting.Format.SECURITY_GROUP_LIST) {
                 assertThat(row).as(setting.variable()).contains(setting.min() + "-" + setting.max());
             }
         }
