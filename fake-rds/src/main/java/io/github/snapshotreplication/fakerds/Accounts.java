@@ -66,7 +66,10 @@ final class Accounts {
 
     /** @return the region the request is served in: the caller's account, the region of its credential scope */
     FakeRegion caller(QueryRequest request) {
-        return account(request.accountId()).region(request.region());
+        FakeRegion region = account(request.accountId()).region(request.region());
+        // Every request sees the databases as the server clock has them: creating and deleting ones may be done.
+        region.lifecycle().settle();
+        return region;
     }
 
     /** @return a region of an account of this server, created on first use; null when the account is unknown */

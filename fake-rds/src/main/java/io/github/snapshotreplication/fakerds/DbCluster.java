@@ -1,5 +1,6 @@
 package io.github.snapshotreplication.fakerds;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,11 @@ import java.util.Objects;
  * @param backupRetentionPeriod       days automated backups are kept, 1..35
  * @param replicationSourceIdentifier ARN of the source of a replica cluster, else null
  * @param copyTagsToSnapshot          CopyTagsToSnapshot: its tags go to its snapshots
+ * @param dbSubnetGroupName           DBSubnetGroup (a name), may be null
+ * @param vpcSecurityGroupIds         VpcSecurityGroups, in order
+ * @param parameterGroupName          DBClusterParameterGroup, may be null
+ * @param deletionProtection          DeletionProtection: DeleteDBCluster refuses it
+ * @param clusterCreateTime           ClusterCreateTime, null when unknown
  * @param tags                        tags in insertion order
  * @param createdBy                   access key id of the request that created it, or {@code setup}
  * @param region                      region that holds the cluster (stamped on add)
@@ -28,8 +34,10 @@ import java.util.Objects;
  */
 public record DbCluster(String identifier, String status, String engine, String engineVersion,
                         boolean storageEncrypted, String kmsKeyId, List<String> members, int backupRetentionPeriod,
-                        String replicationSourceIdentifier, boolean copyTagsToSnapshot, Map<String, String> tags,
-                        String createdBy, String region, String accountId) {
+                        String replicationSourceIdentifier, boolean copyTagsToSnapshot, String dbSubnetGroupName,
+                        List<String> vpcSecurityGroupIds, String parameterGroupName, boolean deletionProtection,
+                        Instant clusterCreateTime, Map<String, String> tags, String createdBy, String region,
+                        String accountId) {
 
     /** Validates and freezes the record. */
     public DbCluster {
@@ -41,6 +49,7 @@ public record DbCluster(String identifier, String status, String engine, String 
             throw new IllegalArgumentException("backupRetentionPeriod must be 1..35: " + backupRetentionPeriod);
         }
         members = List.copyOf(members == null ? List.of() : members);
+        vpcSecurityGroupIds = List.copyOf(vpcSecurityGroupIds == null ? List.of() : vpcSecurityGroupIds);
         tags = Tags.copyOf(tags);
     }
 
@@ -67,8 +76,10 @@ public record DbCluster(String identifier, String status, String engine, String 
         Builder builder = new Builder().identifier(identifier).status(status).engine(engine)
                 .engineVersion(engineVersion).storageEncrypted(storageEncrypted).kmsKeyId(kmsKeyId)
                 .backupRetentionPeriod(backupRetentionPeriod).replicationSourceIdentifier(replicationSourceIdentifier)
-                .copyTagsToSnapshot(copyTagsToSnapshot).tags(tags).createdBy(createdBy).region(region)
-                .accountId(accountId);
+                .copyTagsToSnapshot(copyTagsToSnapshot).dbSubnetGroupName(dbSubnetGroupName)
+                .vpcSecurityGroupIds(vpcSecurityGroupIds).parameterGroupName(parameterGroupName)
+                .deletionProtection(deletionProtection).clusterCreateTime(clusterCreateTime).tags(tags)
+                .createdBy(createdBy).region(region).accountId(accountId);
         members.forEach(builder::member);
         return builder;
     }
@@ -81,6 +92,11 @@ public record DbCluster(String identifier, String status, String engine, String 
     /** @return a copy with these member instances (the first one is the writer) */
     public DbCluster withMembers(List<String> newMembers) {
         return toBuilder().members(newMembers).build();
+    }
+
+    /** @return a copy with another status */
+    public DbCluster withStatus(String newStatus) {
+        return toBuilder().status(newStatus).build();
     }
 
     /** @return a copy in another region and account (the fake stamps these on add) */
@@ -100,6 +116,11 @@ public record DbCluster(String identifier, String status, String engine, String 
         private int backupRetentionPeriod = 7;
         private String replicationSourceIdentifier;
         private boolean copyTagsToSnapshot;
+        private String dbSubnetGroupName;
+        private final List<String> vpcSecurityGroupIds = new ArrayList<>();
+        private String parameterGroupName;
+        private boolean deletionProtection;
+        private Instant clusterCreateTime;
         private final Map<String, String> tags = new LinkedHashMap<>();
         private String createdBy;
         private String region;
@@ -123,6 +144,16 @@ public record DbCluster(String identifier, String status, String engine, String 
         /** Makes this cluster a replica of the cluster (ARN) {@code value}. */
         public Builder replicationSourceIdentifier(String value) { replicationSourceIdentifier = value; return this; }
         public Builder copyTagsToSnapshot(boolean value) { copyTagsToSnapshot = value; return this; }
+        public Builder dbSubnetGroupName(String value) { dbSubnetGroupName = value; return this; }
+        /** Replaces the VPC security groups. */
+        public Builder vpcSecurityGroupIds(List<String> value) {
+            vpcSecurityGroupIds.clear();
+            vpcSecurityGroupIds.addAll(value);
+            return this;
+        }
+        public Builder parameterGroupName(String value) { parameterGroupName = value; return this; }
+        public Builder deletionProtection(boolean value) { deletionProtection = value; return this; }
+        public Builder clusterCreateTime(Instant value) { clusterCreateTime = value; return this; }
         public Builder tag(String key, String value) { tags.put(key, value); return this; }
         /** Replaces all tags. */
         public Builder tags(Map<String, String> value) { tags.clear(); tags.putAll(value); return this; }
@@ -134,8 +165,9 @@ public record DbCluster(String identifier, String status, String engine, String 
         /** @return the cluster */
         public DbCluster build() {
             return new DbCluster(identifier, status, engine, engineVersion, storageEncrypted, kmsKeyId, members,
-                    backupRetentionPeriod, replicationSourceIdentifier, copyTagsToSnapshot, tags, createdBy, region,
-                    accountId);
+                    backupRetentionPeriod, replicationSourceIdentifier, copyTagsToSnapshot, dbSubnetGroupName,
+                    vpcSecurityGroupIds, parameterGroupName, deletionProtection, clusterCreateTime, tags, createdBy,
+                    region, accountId);
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.github.snapshotreplication.fakerds;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,6 +24,12 @@ import java.util.Objects;
  * @param copyTagsToSnapshot                    CopyTagsToSnapshot: its tags go to its snapshots
  * @param storageEncrypted                      StorageEncrypted
  * @param kmsKeyId                              KMS key ARN, null when unencrypted
+ * @param dbParameterGroupName                  DBParameterGroups/DBParameterGroupName, may be null
+ * @param vpcSecurityGroupIds                   VpcSecurityGroups, in order
+ * @param publiclyAccessible                    PubliclyAccessible
+ * @param multiAz                               MultiAZ
+ * @param deletionProtection                    DeletionProtection: DeleteDBInstance refuses it
+ * @param instanceCreateTime                    InstanceCreateTime, null when unknown (shown once not creating)
  * @param tags                                  tags in insertion order
  * @param createdBy                             access key id of the request that created it, or {@code setup}
  * @param region                                region that holds the instance (stamped on add)
@@ -30,8 +39,10 @@ public record DbInstance(String identifier, String status, String engine, String
                          String dbInstanceClass, int allocatedStorage, String dbClusterIdentifier,
                          String optionGroupName, String dbSubnetGroupName, int backupRetentionPeriod,
                          String readReplicaSourceDBInstanceIdentifier, boolean copyTagsToSnapshot,
-                         boolean storageEncrypted, String kmsKeyId, Map<String, String> tags, String createdBy,
-                         String region, String accountId) {
+                         boolean storageEncrypted, String kmsKeyId, String dbParameterGroupName,
+                         List<String> vpcSecurityGroupIds, boolean publiclyAccessible, boolean multiAz,
+                         boolean deletionProtection, Instant instanceCreateTime, Map<String, String> tags,
+                         String createdBy, String region, String accountId) {
 
     /** Validates and freezes the record. */
     public DbInstance {
@@ -41,6 +52,7 @@ public record DbInstance(String identifier, String status, String engine, String
         if (backupRetentionPeriod < 0 || backupRetentionPeriod > 35) {
             throw new IllegalArgumentException("backupRetentionPeriod must be 0..35: " + backupRetentionPeriod);
         }
+        vpcSecurityGroupIds = List.copyOf(vpcSecurityGroupIds == null ? List.of() : vpcSecurityGroupIds);
         tags = Tags.copyOf(tags);
     }
 
@@ -70,7 +82,10 @@ public record DbInstance(String identifier, String status, String engine, String
                 .dbSubnetGroupName(dbSubnetGroupName).backupRetentionPeriod(backupRetentionPeriod)
                 .readReplicaSourceDBInstanceIdentifier(readReplicaSourceDBInstanceIdentifier)
                 .copyTagsToSnapshot(copyTagsToSnapshot).storageEncrypted(storageEncrypted).kmsKeyId(kmsKeyId)
-                .tags(tags).createdBy(createdBy).region(region).accountId(accountId);
+                .dbParameterGroupName(dbParameterGroupName).vpcSecurityGroupIds(vpcSecurityGroupIds)
+                .publiclyAccessible(publiclyAccessible).multiAz(multiAz).deletionProtection(deletionProtection)
+                .instanceCreateTime(instanceCreateTime).tags(tags).createdBy(createdBy).region(region)
+                .accountId(accountId);
     }
 
     /** @return a copy with these tags (in this order) */
@@ -104,6 +119,12 @@ public record DbInstance(String identifier, String status, String engine, String
         private boolean copyTagsToSnapshot;
         private boolean storageEncrypted;
         private String kmsKeyId;
+        private String dbParameterGroupName;
+        private final List<String> vpcSecurityGroupIds = new ArrayList<>();
+        private boolean publiclyAccessible;
+        private boolean multiAz;
+        private boolean deletionProtection;
+        private Instant instanceCreateTime;
         private final Map<String, String> tags = new LinkedHashMap<>();
         private String createdBy;
         private String region;
@@ -131,6 +152,17 @@ public record DbInstance(String identifier, String status, String engine, String
         public Builder copyTagsToSnapshot(boolean value) { copyTagsToSnapshot = value; return this; }
         public Builder storageEncrypted(boolean value) { storageEncrypted = value; return this; }
         public Builder kmsKeyId(String value) { kmsKeyId = value; return this; }
+        public Builder dbParameterGroupName(String value) { dbParameterGroupName = value; return this; }
+        /** Replaces the VPC security groups. */
+        public Builder vpcSecurityGroupIds(List<String> value) {
+            vpcSecurityGroupIds.clear();
+            vpcSecurityGroupIds.addAll(value);
+            return this;
+        }
+        public Builder publiclyAccessible(boolean value) { publiclyAccessible = value; return this; }
+        public Builder multiAz(boolean value) { multiAz = value; return this; }
+        public Builder deletionProtection(boolean value) { deletionProtection = value; return this; }
+        public Builder instanceCreateTime(Instant value) { instanceCreateTime = value; return this; }
         public Builder tag(String key, String value) { tags.put(key, value); return this; }
         /** Replaces all tags. */
         public Builder tags(Map<String, String> value) { tags.clear(); tags.putAll(value); return this; }
@@ -143,8 +175,9 @@ public record DbInstance(String identifier, String status, String engine, String
         public DbInstance build() {
             return new DbInstance(identifier, status, engine, engineVersion, dbInstanceClass, allocatedStorage,
                     dbClusterIdentifier, optionGroupName, dbSubnetGroupName, backupRetentionPeriod,
-                    readReplicaSourceDBInstanceIdentifier, copyTagsToSnapshot, storageEncrypted, kmsKeyId, tags,
-                    createdBy, region, accountId);
+                    readReplicaSourceDBInstanceIdentifier, copyTagsToSnapshot, storageEncrypted, kmsKeyId,
+                    dbParameterGroupName, vpcSecurityGroupIds, publiclyAccessible, multiAz, deletionProtection,
+                    instanceCreateTime, tags, createdBy, region, accountId);
         }
     }
 }

@@ -32,6 +32,18 @@ public enum FakeError {
     DB_INSTANCE_NOT_FOUND(404, "DBInstanceNotFound", "DBInstance not found."),
     DB_CLUSTER_NOT_FOUND(404, "DBClusterNotFoundFault", "DBCluster not found."),
     OPTION_GROUP_NOT_FOUND(404, "OptionGroupNotFoundFault", "The specified option group could not be found."),
+    // Codes and HTTP statuses of the four below as the RDS API reference (RestoreDBInstanceFromDBSnapshot,
+    // RestoreDBClusterFromSnapshot, CreateDBInstance: Errors) and the SDK's model give them.
+    DB_SUBNET_GROUP_NOT_FOUND(404, "DBSubnetGroupNotFoundFault",
+            "DBSubnetGroupName doesn't refer to an existing DB subnet group."),
+    INSTANCE_QUOTA_EXCEEDED(400, "InstanceQuotaExceeded",
+            "The request would result in the user exceeding the allowed number of DB instances."),
+    DB_CLUSTER_QUOTA_EXCEEDED(403, "DBClusterQuotaExceededFault",
+            "The user attempted to create a new DB cluster and the user has already reached the maximum allowed DB"
+                    + " cluster quota."),
+    STORAGE_QUOTA_EXCEEDED(400, "StorageQuotaExceeded",
+            "The request would result in the user exceeding the allowed amount of storage available across all DB"
+                    + " instances."),
     INVALID_DB_SNAPSHOT_STATE(400, "InvalidDBSnapshotState", "The snapshot is not in the available state."),
     INVALID_DB_CLUSTER_SNAPSHOT_STATE(400, "InvalidDBClusterSnapshotStateFault",
             "The cluster snapshot is not in the available state."),

@@ -164,6 +164,15 @@ public final class FakeRdsServer implements AutoCloseable {
         return log.requests();
     }
 
+    /**
+     * @return the mutating requests answered since the start or the last {@link #clearRequests()}, in order, errors
+     *     included ({@link RecordedRequest#succeeded()} tells them apart): each with {@link RecordedRequest#target()}
+     *     (the identifier or ARN it changed), {@link RecordedRequest#tags()}, the caller's access key and account
+     */
+    public List<RecordedRequest> mutatingRequests() {
+        return log.requests().stream().filter(RecordedRequest::isMutating).toList();
+    }
+
     /** @return how many requests with this {@code Action} were answered, errors included */
     public long count(String action) {
         return log.count(action);
@@ -206,6 +215,7 @@ public final class FakeRdsServer implements AutoCloseable {
         CreateSnapshotActions create = new CreateSnapshotActions(accounts);
         RestoreActions restore = new RestoreActions(accounts);
         DeleteDatabaseActions delete = new DeleteDatabaseActions(accounts);
+        CreateInstanceActions createInstance = new CreateInstanceActions(accounts);
         SnapshotAttributeActions attributes = new SnapshotAttributeActions(accounts);
         Map<String, QueryApiHandler.Action> actions = new LinkedHashMap<>();
         actions.put("DescribeDBInstances", instances::describeInstances);
@@ -224,6 +234,7 @@ public final class FakeRdsServer implements AutoCloseable {
         actions.put("CreateDBClusterSnapshot", create::createDbClusterSnapshot);
         actions.put("RestoreDBInstanceFromDBSnapshot", restore::restoreDbInstance);
         actions.put("RestoreDBClusterFromSnapshot", restore::restoreDbCluster);
+        actions.put("CreateDBInstance", createInstance::createDbInstance);
         actions.put("DeleteDBInstance", delete::deleteDbInstance);
         actions.put("DeleteDBCluster", delete::deleteDbCluster);
         actions.put("ModifyDBSnapshotAttribute", attributes::modifyDbSnapshot);

@@ -1,8 +1,11 @@
 package io.github.snapshotreplication.fakerds;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The state of one region of the fake, as test code arranges and inspects it: DB instances, clusters, DB snapshots
@@ -25,6 +28,13 @@ public final class FakeRegion {
 
     private final RegionState state;
     private final KmsKeys kmsKeys = new KmsKeys();
+    private final RestoreFaults restoreFaults = new RestoreFaults();
+    private final DatabaseLifecycle lifecycle;
+    /** DB subnet groups by lower-cased name. */
+    private final Map<String, SubnetGroup> subnetGroups = new ConcurrentHashMap<>();
+    private volatile int dbInstanceQuota = Integer.MAX_VALUE;
+    private volatile int dbClusterQuota = Integer.MAX_VALUE;
+    private volatile long storageQuotaGib = Long.MAX_VALUE;
     private volatile int manualSnapshotQuota = DEFAULT_MANUAL_SNAPSHOT_QUOTA;
     private volatile int manualClusterSnapshotQuota = DEFAULT_MANUAL_SNAPSHOT_QUOTA;
     private volatile int copyQuota = DEFAULT_COPY_QUOTA;
@@ -32,6 +42,7 @@ public final class FakeRegion {
 
     FakeRegion(String name, String accountId, ServerContext context) {
         this.state = new RegionState(name, accountId, context);
+        this.lifecycle = new DatabaseLifecycle(state, kmsKeys, restoreFaults);
     }
 
     /** @return the region name, e.g. {@code eu-west-1} */
@@ -100,11 +111,13 @@ public final class FakeRegion {
 
     /** @return the DB instances, sorted by identifier */
     public List<DbInstance> dbInstances() {
+        lifecycle.settle();
         return List.copyOf(state.instances().values());
     }
 
     /** @return the DB clusters, sorted by identifier */
     public List<DbCluster> dbClusters() {
+        lifecycle.settle();
         return List.copyOf(state.clusters().values());
     }
 
@@ -120,11 +133,13 @@ public final class FakeRegion {
 
     /** @return the instance with this identifier (case-insensitive) */
     public Optional<DbInstance> dbInstance(String identifier) {
+        lifecycle.settle();
         return Optional.ofNullable(state.instances().get(identifier));
     }
 
     /** @return the cluster with this identifier (case-insensitive) */
     public Optional<DbCluster> dbCluster(String identifier) {
+        lifecycle.settle();
         return Optional.ofNullable(state.clusters().get(identifier));
     }
 
@@ -275,6 +290,52 @@ public final class FakeRegion {
         kmsKeys.grant(keyArn, accountId);
     }
 
+    /**
+     * Sets how long a restored or created database stays {@code creating} before it is {@code available} (or in the
+     * failure status {@link #restoreFaults()} arranged), and how long a deleted one stays {@code deleting} before it
+     * is gone, measured on the server clock ({@link FakeRdsServer#setClock}, e.g. a {@link MovableClock}). Default
+     * zero and zero: available at once, gone at once. Applies to databases restored, created or deleted afterwards.
+     */
+    public FakeRegion restoreTiming(Duration restore, Duration delete) {
+        lifecycle.setTiming(restore, delete);
+        return this;
+    }
+
+    /** @return the restore failures arranged for this region (retired engine versions, failure statuses, stuck) */
+    public RestoreFaults restoreFaults() {
+        return restoreFaults;
+    }
+
+    /** Adds or replaces a DB subnet group that restores and CreateDBInstance may name. */
+    public FakeRegion addSubnetGroup(String name, String vpcId) {
+        subnetGroups.put(ResourceStore.key(name), new SubnetGroup(name, vpcId));
+        return this;
+    }
+
+    /** Sets how many DB instances this region allows (RDS quota "DB instances", 40 by default). Default unlimited. */
+    public FakeRegion setDbInstanceQuota(int max) {
+        dbInstanceQuota = requireNonNegative(max);
+        return this;
+    }
+
+    /** Sets how many DB clusters this region allows (RDS quota "DB clusters", 40 by default). Default unlimited. */
+    public FakeRegion setDbClusterQuota(int max) {
+        dbClusterQuota = requireNonNegative(max);
+        return this;
+    }
+
+    /**
+     * Sets the total storage in GiB all DB instances of this region may allocate (RDS quota "Total storage for all
+     * DB instances", 100 TiB by default). Default unlimited.
+     */
+    public FakeRegion setStorageQuota(long gib) {
+        if (gib < 0) {
+            throw new IllegalArgumentException("quota must be >= 0: " + gib);
+        }
+        storageQuotaGib = gib;
+        return this;
+    }
+
     /** @return the resources and their bookkeeping, for the actions */
     RegionState state() {
         return state;
@@ -298,6 +359,26 @@ public final class FakeRegion {
 
     KmsKeys kmsKeys() {
         return kmsKeys;
+    }
+
+    DatabaseLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    Optional<SubnetGroup> subnetGroup(String name) {
+        return Optional.ofNullable(subnetGroups.get(ResourceStore.key(name)));
+    }
+
+    int dbInstanceQuota() {
+        return dbInstanceQuota;
+    }
+
+    int dbClusterQuota() {
+        return dbClusterQuota;
+    }
+
+    long storageQuotaGib() {
+        return storageQuotaGib;
     }
 
     private static int requireNonNegative(int value) {

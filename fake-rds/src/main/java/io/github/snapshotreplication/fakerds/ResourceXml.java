@@ -1,5 +1,6 @@
 package io.github.snapshotreplication.fakerds;
 
+import java.util.List;
 import java.util.Map;
 
 /** Writes the fake's resources in the element names and order of the RDS 2014-10-31 Query API. */
@@ -69,6 +70,9 @@ final class ResourceXml {
                 .element("DBInstanceArn", i.arn())
                 .element("DBInstanceClass", i.dbInstanceClass())
                 .element("DBInstanceStatus", i.status())
+                // RDS shows no InstanceCreateTime while the instance is being created.
+                .element("InstanceCreateTime", DatabaseLifecycle.CREATING.equals(i.status()) ? null
+                        : i.instanceCreateTime())
                 .element("Engine", i.engine())
                 .element("EngineVersion", i.engineVersion())
                 .element("AllocatedStorage", i.allocatedStorage())
@@ -78,6 +82,13 @@ final class ResourceXml {
         if (i.dbSubnetGroupName() != null) {
             xml.start("DBSubnetGroup").element("DBSubnetGroupName", i.dbSubnetGroupName()).end();
         }
+        if (i.dbParameterGroupName() != null) {
+            xml.start("DBParameterGroups").start("DBParameterGroup")
+                    .element("DBParameterGroupName", i.dbParameterGroupName())
+                    .element("ParameterApplyStatus", "in-sync")
+                    .end().end();
+        }
+        vpcSecurityGroups(xml, i.vpcSecurityGroupIds());
         if (i.optionGroupName() != null) {
             xml.start("OptionGroupMemberships").start("OptionGroupMembership")
                     .element("OptionGroupName", i.optionGroupName())
@@ -86,7 +97,10 @@ final class ResourceXml {
         }
         xml.element("StorageEncrypted", i.storageEncrypted())
                 .element("KmsKeyId", i.kmsKeyId())
-                .element("CopyTagsToSnapshot", i.copyTagsToSnapshot());
+                .element("CopyTagsToSnapshot", i.copyTagsToSnapshot())
+                .element("MultiAZ", i.multiAz())
+                .element("PubliclyAccessible", i.publiclyAccessible())
+                .element("DeletionProtection", i.deletionProtection());
         tagList(xml, i.tags());
         xml.end();
     }
@@ -103,7 +117,12 @@ final class ResourceXml {
                 .element("BackupRetentionPeriod", c.backupRetentionPeriod())
                 .element("ReplicationSourceIdentifier", c.replicationSourceIdentifier())
                 .element("CopyTagsToSnapshot", c.copyTagsToSnapshot())
-                .start("DBClusterMembers");
+                .element("ClusterCreateTime", c.clusterCreateTime())
+                .element("DBSubnetGroup", c.dbSubnetGroupName())
+                .element("DBClusterParameterGroup", c.parameterGroupName())
+                .element("DeletionProtection", c.deletionProtection());
+        vpcSecurityGroups(xml, c.vpcSecurityGroupIds());
+        xml.start("DBClusterMembers");
         for (int n = 0; n < c.members().size(); n++) {
             xml.start("DBClusterMember")
                     .element("DBInstanceIdentifier", c.members().get(n))
@@ -133,6 +152,13 @@ final class ResourceXml {
                 .element("AllowsVpcAndNonVpcInstanceMemberships", true)
                 .element("OptionGroupArn", g.arn())
                 .end();
+    }
+
+    private static void vpcSecurityGroups(XmlWriter xml, List<String> groupIds) {
+        xml.start("VpcSecurityGroups");
+        groupIds.forEach(id -> xml.start("VpcSecurityGroupMembership").element("VpcSecurityGroupId", id)
+                .element("Status", "active").end());
+        xml.end();
     }
 
     static void tagList(XmlWriter xml, Map<String, String> tags) {

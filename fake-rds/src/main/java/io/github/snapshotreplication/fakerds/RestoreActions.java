@@ -1,10 +1,13 @@
 package io.github.snapshotreplication.fakerds;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * RestoreDBInstanceFromDBSnapshot and RestoreDBClusterFromSnapshot: a new database from a snapshot of this region,
- * {@code available} at once. It keeps the snapshot's engine, storage, encryption and KMS key.
+ * {@code creating} for the region's restore time (zero by default: {@code available} at once). It keeps the
+ * snapshot's engine, version, storage, encryption and KMS key, and stores the network, group and protection
+ * settings of the request.
  */
 final class RestoreActions {
 
@@ -32,10 +35,8 @@ final class RestoreActions {
         String snapshotValue = request.required("DBSnapshotIdentifier");
         Map<String, String> requestTags = TagRules.checkRequestTags(request.tags());
         String optionGroup = request.optional("OptionGroupName");
-        if (optionGroup != null && region.optionGroup(optionGroup).isEmpty()) {
-            throw new QueryError(FakeError.OPTION_GROUP_NOT_FOUND, "Specified OptionGroupName not found: "
-                    + optionGroup);
-        }
+        DatabaseRules.checkOptionGroup(region, optionGroup);
+        DatabaseRules.checkSubnetGroup(region, request.optional("DBSubnetGroupName"));
         RegionState state = region.state();
         DbInstance stored = state.locked(() -> {
             String snapshotId = Describe.localId(snapshotValue, "snapshot", region);
@@ -51,7 +52,11 @@ final class RestoreActions {
                 throw new QueryError(FakeError.DB_INSTANCE_ALREADY_EXISTS, "DB instance already exists: "
                         + instanceId);
             }
-            return state.putDbInstance(restoredInstance(request, region, snapshot, requestTags, optionGroup));
+            DatabaseRules.checkSnapshotKey(region, snapshot.kmsKeyId());
+            DbInstance instance = restoredInstance(request, region, snapshot, requestTags, optionGroup);
+            DatabaseRules.checkEngineVersion(region, instance.engine(), instance.engineVersion());
+            DatabaseRules.checkInstanceQuotas(region, instance.allocatedStorage());
+            return region.lifecycle().created(instance);
         });
         ResourceXml.dbInstance(xml, stored);
     }
@@ -67,6 +72,7 @@ final class RestoreActions {
         if (kmsKeyId != null) {
             CopyRules.checkKmsKey(kmsKeyId, region, accounts);
         }
+        DatabaseRules.checkSubnetGroup(region, request.optional("DBSubnetGroupName"));
         if (Arn.looksLikeArn(snapshotValue) && snapshotValue.contains(":snapshot:")) {
             throw QueryError.invalidCombination("The fake restores DB clusters from DB cluster snapshots only, not"
                     + " from the DB snapshot " + snapshotValue);
@@ -89,17 +95,26 @@ final class RestoreActions {
             // The Aurora User Guide gives no rule that adds the snapshot's or the source cluster's tags to a
             // restored cluster: only the request's Tags (README: assumptions).
             Map<String, String> tags = TagRules.checkCount(requestTags, clusterId);
-            return state.putDbCluster(DbCluster.builder()
+            DatabaseRules.checkSnapshotKey(region, snapshot.kmsKeyId());
+            String version = request.optional("EngineVersion") != null ? request.optional("EngineVersion")
+                    : snapshot.engineVersion();
+            DatabaseRules.checkEngineVersion(region, engine, version);
+            DatabaseRules.checkClusterQuota(region);
+            return region.lifecycle().created(DbCluster.builder()
                     .identifier(ResourceStore.key(clusterId))
                     .engine(engine)
-                    .engineVersion(request.optional("EngineVersion") != null ? request.optional("EngineVersion")
-                            : snapshot.engineVersion())
+                    .engineVersion(version)
                     // RDS API reference, RestoreDBClusterFromSnapshot KmsKeyId: without it the cluster is encrypted
                     // with the snapshot's key, or unencrypted like the snapshot; with it, encrypted with that key.
                     .storageEncrypted(snapshot.storageEncrypted() || kmsKeyId != null)
                     .kmsKeyId(kmsKeyId != null ? kmsKeyId : snapshot.kmsKeyId())
                     .backupRetentionPeriod(backupRetention(request, 1))
                     .copyTagsToSnapshot(request.bool("CopyTagsToSnapshot", false))
+                    .dbSubnetGroupName(request.optional("DBSubnetGroupName"))
+                    .vpcSecurityGroupIds(vpcSecurityGroupIds(request))
+                    .parameterGroupName(request.optional("DBClusterParameterGroupName"))
+                    .deletionProtection(request.bool("DeletionProtection", false))
+                    .clusterCreateTime(state.now())
                     .tags(tags)
                     .createdBy(request.accessKeyId())
                     .build());
@@ -132,9 +147,20 @@ final class RestoreActions {
                 // The API has no KmsKeyId here: the instance is encrypted as the snapshot is, with its key.
                 .storageEncrypted(snapshot.encrypted())
                 .kmsKeyId(snapshot.kmsKeyId())
+                .dbParameterGroupName(request.optional("DBParameterGroupName"))
+                .vpcSecurityGroupIds(vpcSecurityGroupIds(request))
+                .publiclyAccessible(request.bool("PubliclyAccessible", false))
+                .multiAz(request.bool("MultiAZ", false))
+                .deletionProtection(request.bool("DeletionProtection", false))
+                .instanceCreateTime(region.state().now())
                 .tags(tags)
                 .createdBy(request.accessKeyId())
                 .build();
+    }
+
+    /** @return {@code VpcSecurityGroupIds.VpcSecurityGroupId.N}, in order */
+    static List<String> vpcSecurityGroupIds(QueryRequest request) {
+        return request.list("VpcSecurityGroupIds.VpcSecurityGroupId");
     }
 
     /** RDS API reference: 0 to 35 days for an instance (0 = no automated backups), 1 to 35 for a cluster. */

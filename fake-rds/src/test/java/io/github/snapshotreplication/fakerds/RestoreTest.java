@@ -69,6 +69,8 @@ class RestoreTest {
 
     @Test
     void theRestoredInstanceIsAvailableAtOnceWithTheSnapshotsEngineStorageAndKey() {
+        region.addSubnetGroup("drill-subnets", "vpc-0a1b2c3d");
+
         DBInstance restored = user.restoreDBInstanceFromDBSnapshot(b -> b.dbInstanceIdentifier("Orders-Restored")
                 .dbSnapshotIdentifier(Sdk.snapshotArn(Sdk.SOURCE, "drill")).dbInstanceClass("db.t4g.medium")
                 .dbSubnetGroupName("drill-subnets").copyTagsToSnapshot(true)).dbInstance();

@@ -1,7 +1,9 @@
 package io.github.snapshotreplication.fakerds;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -72,6 +74,24 @@ final class Sdk {
     static DbClusterSnapshot.Builder automatedCluster(String identifier, String cluster) {
         return DbClusterSnapshot.builder().identifier(identifier).dbClusterIdentifier(cluster)
                 .snapshotType("automated").createdAt(CREATED).storageEncrypted(true).kmsKeyId(SOURCE_KEY);
+    }
+
+    /**
+     * The target region of a restore drill: these restore and delete times, a subnet group {@code drill-subnets},
+     * the copies {@code orders-copy} (postgres 16.2, 100 GiB, the source instance's tag team=orders) and
+     * {@code billing-copy} (aurora-postgresql 15.4), both encrypted with the target key.
+     */
+    static FakeRegion drillRegion(FakeRdsServer rds, Duration restore, Duration delete) {
+        FakeRegion region = rds.region(TARGET).restoreTiming(restore, delete)
+                .addSubnetGroup("drill-subnets", "vpc-0a1b2c3d");
+        region.addDbSnapshot(DbSnapshot.builder().identifier("orders-copy").dbInstanceIdentifier("orders-db")
+                .snapshotType("manual").engine("postgres").engineVersion("16.2").allocatedStorage(100)
+                .encrypted(true).kmsKeyId(TARGET_KEY).createdAt(CREATED).instanceTags(Map.of("team", "orders"))
+                .tag("snapshot-tag", "x").build());
+        region.addDbClusterSnapshot(DbClusterSnapshot.builder().identifier("billing-copy")
+                .dbClusterIdentifier("billing").snapshotType("manual").engine("aurora-postgresql")
+                .engineVersion("15.4").storageEncrypted(true).kmsKeyId(TARGET_KEY).createdAt(CREATED).build());
+        return region;
     }
 
     static String snapshotArn(String region, String identifier) {
