@@ -4,6 +4,7 @@ import io.github.snapshotreplication.lambda.plan.OptionGroup;
 import io.github.snapshotreplication.lambda.plan.Snapshot;
 import io.github.snapshotreplication.lambda.plan.SnapshotKind;
 import io.github.snapshotreplication.lambda.plan.SourceDatabase;
+import io.github.snapshotreplication.lambda.plan.drill.TargetDatabase;
 import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DBClusterSnapshot;
 import software.amazon.awssdk.services.rds.model.DBInstance;
@@ -30,6 +31,7 @@ final class RdsMapping {
                 .snapshotType(s.snapshotType()).encrypted(Boolean.TRUE.equals(s.encrypted())).kmsKeyId(s.kmsKeyId())
                 .optionGroupName(s.optionGroupName()).sourceRegion(s.sourceRegion())
                 .sourceSnapshotArn(arnOrNull(s.sourceDBSnapshotIdentifier())).engine(s.engine())
+                .engineVersion(s.engineVersion()).allocatedStorage(s.allocatedStorage())
                 .originalCreatedAt(s.originalSnapshotCreateTime()).tags(tags(s.tagList())).build();
     }
 
@@ -39,7 +41,8 @@ final class RdsMapping {
                 .createdAt(createdAt(s.snapshotCreateTime())).status(nonNull(s.status()))
                 .snapshotType(s.snapshotType()).encrypted(Boolean.TRUE.equals(s.storageEncrypted()))
                 .kmsKeyId(s.kmsKeyId()).sourceSnapshotArn(s.sourceDBClusterSnapshotArn()).engine(s.engine())
-                .tags(tags(s.tagList())).build();
+                .engineVersion(s.engineVersion()).allocatedStorage(s.allocatedStorage()).tags(tags(s.tagList()))
+                .build();
     }
 
     static SourceDatabase database(DBInstance db) {
@@ -51,6 +54,36 @@ final class RdsMapping {
         return new SourceDatabase(SnapshotKind.DB_CLUSTER_SNAPSHOT, cluster.dbClusterIdentifier(),
                 tags(cluster.tagList()), cluster.engine(), cluster.backupRetentionPeriod(),
                 cluster.replicationSourceIdentifier());
+    }
+
+    static TargetDatabase targetDatabase(DBInstance db) {
+        Map<String, String> optionGroups = new LinkedHashMap<>();
+        if (db.optionGroupMemberships() != null) {
+            db.optionGroupMemberships().forEach(m -> optionGroups.put(m.optionGroupName(), nonNull(m.status())));
+        }
+        Map<String, String> parameterGroups = new LinkedHashMap<>();
+        if (db.dbParameterGroups() != null) {
+            db.dbParameterGroups().forEach(g -> parameterGroups.put(g.dbParameterGroupName(),
+                    nonNull(g.parameterApplyStatus())));
+        }
+        return new TargetDatabase(false, db.dbInstanceIdentifier(), db.dbInstanceArn(), nonNull(db.dbInstanceStatus()),
+                db.engine(), db.engineVersion(), db.allocatedStorage(), Boolean.TRUE.equals(db.storageEncrypted()),
+                db.kmsKeyId(), Boolean.TRUE.equals(db.publiclyAccessible()), optionGroups, parameterGroups,
+                db.dbClusterIdentifier(), db.instanceCreateTime(), tags(db.tagList()));
+    }
+
+    static TargetDatabase targetDatabase(DBCluster cluster) {
+        // A cluster reports its parameter group's apply status per member (DBClusterMembers), not on itself.
+        Map<String, String> parameterGroups = new LinkedHashMap<>();
+        if (cluster.dbClusterMembers() != null && cluster.dbClusterParameterGroup() != null) {
+            cluster.dbClusterMembers().stream().filter(m -> m.dbClusterParameterGroupStatus() != null).forEach(m ->
+                    parameterGroups.put(cluster.dbClusterParameterGroup() + " on " + m.dbInstanceIdentifier(),
+                            m.dbClusterParameterGroupStatus()));
+        }
+        return new TargetDatabase(true, cluster.dbClusterIdentifier(), cluster.dbClusterArn(),
+                nonNull(cluster.status()), cluster.engine(), cluster.engineVersion(), null,
+                Boolean.TRUE.equals(cluster.storageEncrypted()), cluster.kmsKeyId(), false, Map.of(), parameterGroups,
+                null, cluster.clusterCreateTime(), tags(cluster.tagList()));
     }
 
     static OptionGroup optionGroup(software.amazon.awssdk.services.rds.model.OptionGroup group) {

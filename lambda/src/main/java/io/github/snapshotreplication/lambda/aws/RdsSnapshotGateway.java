@@ -199,7 +199,7 @@ public final class RdsSnapshotGateway implements AutoCloseable {
         client.close();
     }
 
-    private static <T> T call(String operation, Supplier<T> call) {
+    static <T> T call(String operation, Supplier<T> call) {
         try {
             return call.get();
         } catch (SdkException e) {

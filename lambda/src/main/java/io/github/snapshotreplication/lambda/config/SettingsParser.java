@@ -25,6 +25,8 @@ final class SettingsParser {
     /** Characters RDS accepts in a tag value. */
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern SUBNET_GROUP = Pattern.compile("[A-Za-z0-9 ._-]{1,255}");
+    private static final Pattern SECURITY_GROUP = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,256}");
 
     private final Map<String, String> env;
@@ -35,6 +37,41 @@ final class SettingsParser {
     }
 
     ReplicationSettings parse() {
+        ReplicationSettings settings = parseReplication();
+        throwIfProblems();
+        return settings;
+    }
+
+    DrillSettings parseDrill() {
+        ReplicationSettings replication = parseReplication();
+        String subnetGroup = required(Settings.DRILL_SUBNET_GROUP.variable(), Settings.DRILL_SUBNET_GROUP.label(),
+                "name the DB subnet group of the target region the drill databases go into");
+        if (subnetGroup != null && !SUBNET_GROUP.matcher(subnetGroup).matches()) {
+            problems.add(Settings.DRILL_SUBNET_GROUP.label() + " must be "
+                    + Settings.DRILL_SUBNET_GROUP.format().description() + " (got '" + subnetGroup + "')");
+        }
+        List<String> securityGroups = securityGroups(Settings.DRILL_SECURITY_GROUPS);
+        Map<String, String> classes = new LinkedHashMap<>(Settings.DEFAULT_DRILL_INSTANCE_CLASSES);
+        classes.putAll(stringMap(Settings.DRILL_INSTANCE_CLASSES));
+        int maxConcurrent = integer(Settings.DRILL_MAX_CONCURRENT);
+        Duration maxDuration = durationOrDefault(Settings.DRILL_MAX_DURATION);
+        Integer perRound = value(Settings.DRILL_DATABASES_PER_ROUND.variable()) == null ? null
+                : integer(Settings.DRILL_DATABASES_PER_ROUND);
+        List<String> databases = stringList(Settings.DRILL_DB_IDENTIFIERS);
+        Map<String, String> tagFilter = stringMap(Settings.DRILL_SOURCE_TAG_FILTER);
+        Duration window = durationOrDefault(Settings.DRILL_SUCCESS_WINDOW);
+        throwIfProblems();
+        return new DrillSettings(replication, subnetGroup, securityGroups, classes, maxConcurrent, maxDuration,
+                perRound, databases, tagFilter, window);
+    }
+
+    private void throwIfProblems() {
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+    }
+
+    private ReplicationSettings parseReplication() {
         String source = region(Settings.AWS_REGION, Settings.AWS_REGION,
                 "the Lambda runtime sets it; when running plan locally, export it");
         String target = region(Settings.TARGET_REGION.variable(), Settings.TARGET_REGION.label(),
@@ -65,7 +102,7 @@ final class SettingsParser {
         Map<String, String> tagFilter = stringMap(Settings.SOURCE_TAG_FILTER);
         Map<String, String> optionGroups = stringMap(Settings.OPTION_GROUP_MAPPING);
         if (!problems.isEmpty()) {
-            throw new InvalidSettingsException(problems);
+            return null;
         }
         return new ReplicationSettings(source, target, kmsKey, replicationId, aurora, manual, keepLast, maxAge,
                 include, exclude, tagFilter, optionGroups, dbCopies, clusterCopies, dryRun, replicas, followUpRule,
@@ -94,10 +131,7 @@ final class SettingsParser {
         }
         boolean aurora = bool(Settings.INCLUDE_AURORA);
         boolean dryRun = bool(Settings.DRY_RUN);
-        Duration retention = duration(Settings.VAULT_RETENTION);
-        if (retention == null && value(Settings.VAULT_RETENTION.variable()) == null) {
-            retention = Duration.parse(Settings.VAULT_RETENTION.defaultValue().orElseThrow());
-        }
+        Duration retention = durationOrDefault(Settings.VAULT_RETENTION);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
@@ -226,6 +260,29 @@ final class SettingsParser {
             problems.add(setting.label() + " must be " + setting.format().description() + " (got '" + v + "')");
             return null;
         }
+    }
+
+    private Duration durationOrDefault(Setting setting) {
+        if (value(setting.variable()) == null) {
+            return Duration.parse(setting.defaultValue().orElseThrow());
+        }
+        return duration(setting);
+    }
+
+    private List<String> securityGroups(Setting setting) {
+        if (value(setting.variable()) == null) {
+            problems.add(setting.label() + " is not set; name the security groups of the drill databases");
+            return List.of();
+        }
+        List<String> groups = stringList(setting);
+        setting.checkSize(setting.label(), groups.size()).ifPresent(problems::add);
+        for (String group : groups) {
+            if (!SECURITY_GROUP.matcher(group).matches()) {
+                problems.add(setting.label() + " must be " + setting.format().description() + " (got '" + group
+                        + "')");
+            }
+        }
+        return groups;
     }
 
     private List<String> stringList(Setting setting) {

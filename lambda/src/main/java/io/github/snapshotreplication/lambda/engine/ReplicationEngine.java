@@ -87,7 +87,8 @@ public final class ReplicationEngine {
             return notifications(n.notifications(), budget);
         }
         RunRecorder recorder = recorder("invalid");
-        recorder.invalidInput(((InvocationEvent.Unrecognised) event).reason());
+        recorder.invalidInput(event instanceof InvocationEvent.Unrecognised u ? u.reason()
+                : "the replication function does not run restore drills: the drill has a function of its own");
         return recorder.finish(clock.instant());
     }
 

@@ -48,8 +48,12 @@ public final class EventParser {
             boolean followUp = Invocations.FOLLOW_UP.equals(root.get(Invocations.TRIGGER));
             return new InvocationEvent.Sweep(followUp ? Invocations.FOLLOW_UP : "manual", followUp);
         }
-        return new InvocationEvent.Unrecognised("input is neither an SNS batch, an EventBridge event nor"
-                + " {\"action\": \"sweep\"} (detail-type " + detailType + ")");
+        Object action = root.get(Invocations.ACTION);
+        if (Invocations.DRILL_ROUND.equals(action) || Invocations.DRILL_ADVANCE.equals(action)) {
+            return new InvocationEvent.Drill(Invocations.DRILL_ROUND.equals(action));
+        }
+        return new InvocationEvent.Unrecognised("input is neither an SNS batch, an EventBridge event,"
+                + " {\"action\": \"sweep\"} nor a drill action (detail-type " + detailType + ")");
     }
 
     private InvocationEvent snsBatch(List<?> records) {

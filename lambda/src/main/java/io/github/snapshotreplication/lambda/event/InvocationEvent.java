@@ -36,6 +36,15 @@ public sealed interface InvocationEvent {
     }
 
     /**
+     * A run of the restore drill, from one of its two schedules.
+     *
+     * @param round true for the round schedule ({@code {"action": "drill-round"}}): pick the databases of a new
+     *              round, then advance; false for the advance schedule ({@code {"action": "drill-advance"}})
+     */
+    record Drill(boolean round) implements InvocationEvent {
+    }
+
+    /**
      * Input that is neither: not JSON, or of an unknown shape.
      *
      * @param reason what is wrong

@@ -31,7 +31,7 @@ public final class EmfMetrics {
             definitions.add(Map.<String, Object>of("Name", name, "Unit", "Count"));
             doc.put(name, value);
         });
-        doc.put("_aws", metadata(now, definitions, List.of(MetricNames.DIMENSION_REPLICATION_ID)));
+        doc.put("_aws", metadata(now, definitions, List.of(List.of(MetricNames.DIMENSION_REPLICATION_ID))));
         return doc;
     }
 
@@ -43,18 +43,43 @@ public final class EmfMetrics {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("_aws", metadata(now, List.of(Map.<String, Object>of("Name", MetricNames.NEWEST_COPY_AGE_SECONDS,
                         "Unit", "Seconds")),
-                List.of(MetricNames.DIMENSION_REPLICATION_ID, MetricNames.DIMENSION_DB_IDENTIFIER)));
+                List.of(List.of(MetricNames.DIMENSION_REPLICATION_ID, MetricNames.DIMENSION_DB_IDENTIFIER))));
         doc.put(MetricNames.DIMENSION_REPLICATION_ID, replicationId);
         doc.put(MetricNames.DIMENSION_DB_IDENTIFIER, point.dbIdentifier());
         doc.put(MetricNames.NEWEST_COPY_AGE_SECONDS, point.age().getSeconds());
         return doc;
     }
 
+    /**
+     * One document for one drill outcome: the result count and the restore duration per database, and the restore
+     * duration per installation too (a second dimension set), for the construct's alarm and dashboard.
+     */
+    public static Map<String, Object> drillOutcome(String replicationId, String dbIdentifier, Map<String, Long> values,
+                                                   Instant now) {
+        List<Map<String, Object>> definitions = new ArrayList<>();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("_aws", null);
+        doc.put(MetricNames.DIMENSION_REPLICATION_ID, replicationId);
+        doc.put(MetricNames.DIMENSION_DB_IDENTIFIER, dbIdentifier);
+        values.forEach((name, value) -> {
+            definitions.add(Map.<String, Object>of("Name", name, "Unit",
+                    MetricNames.RESTORE_DURATION_SECONDS.equals(name) ? "Seconds" : "Count"));
+            doc.put(name, value);
+        });
+        List<List<String>> dimensionSets = new ArrayList<>();
+        dimensionSets.add(List.of(MetricNames.DIMENSION_REPLICATION_ID, MetricNames.DIMENSION_DB_IDENTIFIER));
+        if (values.containsKey(MetricNames.RESTORE_DURATION_SECONDS)) {
+            dimensionSets.add(List.of(MetricNames.DIMENSION_REPLICATION_ID));
+        }
+        doc.put("_aws", metadata(now, definitions, dimensionSets));
+        return doc;
+    }
+
     private static Map<String, Object> metadata(Instant now, List<Map<String, Object>> metrics,
-                                                List<String> dimensions) {
+                                                List<List<String>> dimensionSets) {
         Map<String, Object> directive = new LinkedHashMap<>();
         directive.put("Namespace", MetricNames.NAMESPACE);
-        directive.put("Dimensions", List.of(dimensions));
+        directive.put("Dimensions", dimensionSets);
         directive.put("Metrics", metrics);
         Map<String, Object> aws = new LinkedHashMap<>();
         aws.put("Timestamp", now.toEpochMilli());

@@ -21,8 +21,8 @@ import java.util.Map;
 public final class RunRecorder {
 
     private final JsonLines out;
+    private final LogContext log;
     private final String replicationId;
-    private final String sourceRegion;
     private final String targetRegion;
     private final String trigger;
     private final boolean dryRun;
@@ -39,13 +39,13 @@ public final class RunRecorder {
     public RunRecorder(JsonLines out, String replicationId, String sourceRegion, String targetRegion, String trigger,
                        boolean dryRun) {
         this.out = out;
+        this.log = new LogContext(out, trigger, replicationId, sourceRegion, targetRegion, dryRun);
         this.replicationId = replicationId;
-        this.sourceRegion = sourceRegion;
         this.targetRegion = targetRegion;
         this.trigger = trigger;
         this.dryRun = dryRun;
         MetricNames.ALL.stream()
-                .filter(m -> !MetricNames.SWEEP_GAUGES.contains(m))
+                .filter(m -> !MetricNames.SWEEP_GAUGES.contains(m) && !MetricNames.DRILL.contains(m))
                 .forEach(m -> counts.put(m, 0L));
     }
 
@@ -311,18 +311,7 @@ public final class RunRecorder {
     }
 
     private Map<String, Object> base(String level, String action, String reason) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", level);
-        line.put("action", action);
-        line.put("trigger", trigger);
-        line.put("replication_id", replicationId);
-        line.put("source_region", sourceRegion);
-        line.put("target_region", targetRegion);
-        line.put("dry_run", dryRun);
-        if (reason != null) {
-            line.put("reason", reason);
-        }
-        return line;
+        return log.line(level, action, reason);
     }
 
     private void count(String metric) {
@@ -330,7 +319,6 @@ public final class RunRecorder {
     }
 
     private void emit(Map<String, Object> line) {
-        line.values().removeIf(v -> v == null);
-        out.write(line);
+        log.emit(line);
     }
 }

@@ -3,7 +3,6 @@ package io.github.snapshotreplication.lambda.plan;
 import io.github.snapshotreplication.contract.TagKeys;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,17 +26,7 @@ public record OwnershipTags(String managedBy, String sourceDbIdentifier, Instant
             return Optional.empty();
         }
         return Optional.of(new OwnershipTags(managedBy, tags.get(TagKeys.SOURCE_DB_IDENTIFIER),
-                parseInstant(tags.get(TagKeys.SOURCE_CREATED_AT)), parseInstant(tags.get(TagKeys.COPY_STARTED_AT))));
-    }
-
-    private static Instant parseInstant(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+                TagTime.parse(tags.get(TagKeys.SOURCE_CREATED_AT)),
+                TagTime.parse(tags.get(TagKeys.COPY_STARTED_AT))));
     }
 }

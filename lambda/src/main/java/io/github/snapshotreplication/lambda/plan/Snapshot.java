@@ -31,6 +31,8 @@ public final class Snapshot {
     private final String sourceRegion;
     private final String sourceSnapshotArn;
     private final String engine;
+    private final String engineVersion;
+    private final Integer allocatedStorage;
     private final Instant originalCreatedAt;
     private final Map<String, String> tags;
     private final Optional<OwnershipTags> ownershipTags;
@@ -49,6 +51,8 @@ public final class Snapshot {
         this.sourceRegion = b.sourceRegion;
         this.sourceSnapshotArn = b.sourceSnapshotArn;
         this.engine = b.engine;
+        this.engineVersion = b.engineVersion;
+        this.allocatedStorage = b.allocatedStorage;
         this.originalCreatedAt = b.originalCreatedAt;
         this.tags = b.tags == null ? Map.of() : Map.copyOf(b.tags);
         this.ownershipTags = OwnershipTags.fromTags(this.tags);
@@ -64,7 +68,8 @@ public final class Snapshot {
         return new Builder().kind(kind).identifier(identifier).arn(arn).dbIdentifier(dbIdentifier)
                 .createdAt(createdAt).status(status).snapshotType(snapshotType).encrypted(encrypted)
                 .kmsKeyId(kmsKeyId).optionGroupName(optionGroupName).sourceRegion(sourceRegion)
-                .sourceSnapshotArn(sourceSnapshotArn).engine(engine).originalCreatedAt(originalCreatedAt).tags(tags);
+                .sourceSnapshotArn(sourceSnapshotArn).engine(engine).engineVersion(engineVersion)
+                .allocatedStorage(allocatedStorage).originalCreatedAt(originalCreatedAt).tags(tags);
     }
 
     public SnapshotKind kind() {
@@ -118,6 +123,16 @@ public final class Snapshot {
     /** The database engine, e.g. {@code postgres}, {@code aurora-mysql}, {@code custom-oracle-ee}; may be null. */
     public String engine() {
         return engine;
+    }
+
+    /** The engine version, e.g. {@code 16.4}; may be null. */
+    public String engineVersion() {
+        return engineVersion;
+    }
+
+    /** Allocated storage in GiB, as RDS reports it; may be null (Aurora reports 0 or 1). */
+    public Integer allocatedStorage() {
+        return allocatedStorage;
     }
 
     /**
@@ -192,13 +207,16 @@ public final class Snapshot {
                 && Objects.equals(kmsKeyId, s.kmsKeyId) && Objects.equals(optionGroupName, s.optionGroupName)
                 && Objects.equals(sourceRegion, s.sourceRegion)
                 && Objects.equals(sourceSnapshotArn, s.sourceSnapshotArn) && Objects.equals(engine, s.engine)
+                && Objects.equals(engineVersion, s.engineVersion)
+                && Objects.equals(allocatedStorage, s.allocatedStorage)
                 && Objects.equals(originalCreatedAt, s.originalCreatedAt) && tags.equals(s.tags);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(kind, identifier, arn, dbIdentifier, createdAt, status, snapshotType, encrypted, kmsKeyId,
-                optionGroupName, sourceRegion, sourceSnapshotArn, engine, originalCreatedAt, tags);
+                optionGroupName, sourceRegion, sourceSnapshotArn, engine, engineVersion, allocatedStorage,
+                originalCreatedAt, tags);
     }
 
     @Override
@@ -207,6 +225,7 @@ public final class Snapshot {
                 + dbIdentifier + ", createdAt=" + createdAt + ", status=" + status + ", snapshotType=" + snapshotType
                 + ", encrypted=" + encrypted + ", kmsKeyId=" + kmsKeyId + ", optionGroupName=" + optionGroupName
                 + ", sourceRegion=" + sourceRegion + ", sourceSnapshotArn=" + sourceSnapshotArn + ", engine=" + engine
+                + ", engineVersion=" + engineVersion + ", allocatedStorage=" + allocatedStorage
                 + ", originalCreatedAt=" + originalCreatedAt + ", tags=" + tags + "]";
     }
 
@@ -225,6 +244,8 @@ public final class Snapshot {
         private String sourceRegion;
         private String sourceSnapshotArn;
         private String engine;
+        private String engineVersion;
+        private Integer allocatedStorage;
         private Instant originalCreatedAt;
         private Map<String, String> tags = Map.of();
 
@@ -306,6 +327,18 @@ public final class Snapshot {
         /** @param v the engine @return this */
         public Builder engine(String v) {
             engine = v;
+            return this;
+        }
+
+        /** @param v the engine version @return this */
+        public Builder engineVersion(String v) {
+            engineVersion = v;
+            return this;
+        }
+
+        /** @param v allocated storage in GiB @return this */
+        public Builder allocatedStorage(Integer v) {
+            allocatedStorage = v;
             return this;
         }
 

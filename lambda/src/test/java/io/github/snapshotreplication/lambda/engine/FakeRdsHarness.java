@@ -11,7 +11,9 @@ import io.github.snapshotreplication.fakerds.FakeRegion;
 import io.github.snapshotreplication.fakerds.MovableClock;
 import io.github.snapshotreplication.lambda.aws.ClientSettings;
 import io.github.snapshotreplication.lambda.aws.FollowUpRule;
+import io.github.snapshotreplication.lambda.aws.RdsDrillGateway;
 import io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway;
+import io.github.snapshotreplication.lambda.config.DrillSettings;
 import io.github.snapshotreplication.lambda.config.ReplicationSettings;
 import io.github.snapshotreplication.lambda.config.VaultSettings;
 import io.github.snapshotreplication.lambda.output.JsonLines;
@@ -95,6 +97,26 @@ public final class FakeRdsHarness implements AutoCloseable {
         FollowUpRule rule = FollowUpRule.create(SOURCE, settings.followUpRuleName(),
                 ClientSettings.localEndpoint(rds.endpoint()));
         return new ReplicationEngine(settings.policy(), settings.dryRun(), source, target, rule, out, clock);
+    }
+
+    /** The DB subnet group and security group of the drill, as the construct would pass them. */
+    public static final String DRILL_SUBNET_GROUP = "drill-subnets";
+    public static final String DRILL_SECURITY_GROUP = "sg-0123456789abcdef0";
+
+    private final RdsDrillGateway drillGateway = RdsDrillGateway.create(TARGET,
+            ClientSettings.localEndpoint(rds.endpoint()));
+
+    /**
+     * A restore drill engine over the fake, Aurora included, with the drill's subnet group added to the target
+     * region; {@code overrides} as for {@link #env(String...)}.
+     */
+    public DrillEngine drillEngine(String... overrides) {
+        targetRegion().addSubnetGroup(DRILL_SUBNET_GROUP, "vpc-0a1b2c3d4e5f60718");
+        List<String> all = new ArrayList<>(List.of("INCLUDE_AURORA_CLUSTERS", "true", "DRILL_SUBNET_GROUP",
+                DRILL_SUBNET_GROUP, "DRILL_SECURITY_GROUP_IDS", "[\"" + DRILL_SECURITY_GROUP + "\"]"));
+        all.addAll(List.of(overrides));
+        return new DrillEngine(DrillSettings.fromEnvironment(env(all.toArray(String[]::new))), source, target,
+                drillGateway, out, clock);
     }
 
     /** The vault account of {@link #vaultEngine(String...)}, and the access key its engine signs with. */
@@ -211,6 +233,7 @@ public final class FakeRdsHarness implements AutoCloseable {
         source.close();
         target.close();
         vaultGateways.forEach(RdsSnapshotGateway::close);
+        drillGateway.close();
         rds.close();
     }
 }

@@ -91,6 +91,8 @@ final class TestSnapshots {
         private String sourceRegion;
         private String sourceArn;
         private String engine;
+        private String engineVersion;
+        private Integer allocatedStorage;
         private Instant originalCreatedAt;
         private final Map<String, String> tags = new LinkedHashMap<>();
 
@@ -168,6 +170,16 @@ final class TestSnapshots {
             return this;
         }
 
+        Builder engineVersion(String v) {
+            engineVersion = v;
+            return this;
+        }
+
+        Builder allocatedStorage(int v) {
+            allocatedStorage = v;
+            return this;
+        }
+
         Builder originalCreatedAt(Instant v) {
             originalCreatedAt = v;
             return this;
@@ -198,7 +210,8 @@ final class TestSnapshots {
             return Snapshot.builder().kind(kind).identifier(id).arn(arn).dbIdentifier(db).createdAt(createdAt)
                     .status(status).snapshotType(type).encrypted(encrypted).kmsKeyId(kmsKeyId)
                     .optionGroupName(optionGroup).sourceRegion(sourceRegion).sourceSnapshotArn(sourceArn)
-                    .engine(engine).originalCreatedAt(originalCreatedAt).tags(tags).build();
+                    .engine(engine).engineVersion(engineVersion).allocatedStorage(allocatedStorage)
+                    .originalCreatedAt(originalCreatedAt).tags(tags).build();
         }
     }
 

@@ -1,0 +1,139 @@
+package io.github.snapshotreplication.lambda.engine;
+
+import io.github.snapshotreplication.lambda.aws.RdsCallException;
+import io.github.snapshotreplication.lambda.aws.RdsDrillGateway;
+import io.github.snapshotreplication.lambda.output.DrillRecorder;
+import io.github.snapshotreplication.lambda.plan.drill.DrillAction;
+import io.github.snapshotreplication.lambda.plan.drill.DrillFailure;
+import io.github.snapshotreplication.lambda.plan.drill.DrillPlan;
+import io.github.snapshotreplication.lambda.plan.drill.DrillPolicy;
+import io.github.snapshotreplication.lambda.plan.drill.TargetDatabase;
+
+import java.util.List;
+
+/**
+ * Carries out a drill plan, step by step, each step on its own: a failed call is logged and the run goes on, and the
+ * next run decides again from what RDS shows. A finished drill's outcome is written to the ledger before any of its
+ * databases is deleted, and if that write fails nothing is deleted, so no outcome is lost and none counted twice.
+ */
+final class DrillExecutor {
+
+    private final RdsDrillGateway rds;
+    private final DrillPolicy policy;
+    private final boolean dryRun;
+
+    DrillExecutor(RdsDrillGateway rds, DrillPolicy policy, boolean dryRun) {
+        this.rds = rds;
+        this.policy = policy;
+        this.dryRun = dryRun;
+    }
+
+    void execute(DrillPlan plan, DrillRecorder recorder, TimeBudget budget) {
+        List<DrillAction> actions = plan.actions();
+        for (int i = 0; i < actions.size(); i++) {
+            DrillAction action = actions.get(i);
+            if (!(action instanceof DrillAction.Wait) && budget.isLow()) {
+                recorder.stoppedEarly(actions.size() - i);
+                return;
+            }
+            if (dryRun) {
+                recorder.step(action, "drill_planned");
+                continue;
+            }
+            if (action instanceof DrillAction.WriteLedger l) {
+                attempt(l, "drill_ledger_failed", () -> rds.tag(l.copy().arn(), l.tags()), recorder, "ledger_written");
+            } else if (action instanceof DrillAction.Restore r) {
+                restore(r, recorder);
+            } else if (action instanceof DrillAction.CreateClusterInstance c) {
+                createClusterInstance(c, recorder);
+            } else if (action instanceof DrillAction.Finish f) {
+                finish(f, recorder);
+            } else if (action instanceof DrillAction.Cleanup c) {
+                delete(c, c.deletes(), recorder);
+            } else {
+                recorder.step(action, "drill_waiting");
+            }
+        }
+    }
+
+    private void restore(DrillAction.Restore restore, DrillRecorder recorder) {
+        try {
+            rds.restore(restore, policy);
+            recorder.step(restore, "drill_restore_started");
+        } catch (RdsCallException e) {
+            if (e.isTransient() || DrillFailure.meansCopyGone(e.errorCode())) {
+                // Throttled, or the copy went away under us (retention): the next run tries its newest copy.
+                recorder.failed(restore, "drill_restore_deferred", e.getMessage(), e.errorCode(), e.isTransient());
+                return;
+            }
+            DrillAction.Outcome outcome = refusal(e);
+            try {
+                rds.tag(restore.copy().arn(), restore.refusedLedger());
+            } catch (RdsCallException ledger) {
+                recorder.failed(restore, "drill_ledger_failed", ledger.getMessage(), ledger.errorCode(),
+                        ledger.isTransient());
+            }
+            recorder.refused(restore, outcome);
+        }
+    }
+
+    private void createClusterInstance(DrillAction.CreateClusterInstance create, DrillRecorder recorder) {
+        try {
+            rds.createClusterInstance(create);
+            recorder.step(create, "drill_instance_created");
+        } catch (RdsCallException e) {
+            if (e.isTransient()) {
+                recorder.failed(create, "drill_instance_deferred", e.getMessage(), e.errorCode(), true);
+                return;
+            }
+            // A cluster without an instance proves nothing: the drill failed for the reason RDS gives.
+            finish(create.ifRefused().withOutcome(refusal(e)), recorder);
+        }
+    }
+
+    private static DrillAction.Outcome refusal(RdsCallException e) {
+        return DrillAction.Outcome.failed(DrillFailure.ofError(e.errorCode(), e.getMessage()),
+                List.of(e.getMessage()), null);
+    }
+
+    private void finish(DrillAction.Finish finish, DrillRecorder recorder) {
+        if (finish.ledgerCopy() != null && !finish.ledgerTags().isEmpty()) {
+            try {
+                rds.tag(finish.ledgerCopy().arn(), finish.ledgerTags());
+            } catch (RdsCallException e) {
+                // Without the outcome in the ledger the next run would check the drill again: keep its databases.
+                recorder.failed(finish, "drill_ledger_failed", "the outcome of " + finish.drill().label()
+                        + " could not be recorded, so its databases are kept for the next run: " + e.getMessage(),
+                        e.errorCode(), e.isTransient());
+                return;
+            }
+        }
+        recorder.outcome(finish);
+        delete(finish, finish.deletes(), recorder);
+    }
+
+    private void delete(DrillAction action, List<TargetDatabase> databases, DrillRecorder recorder) {
+        for (TargetDatabase database : databases) {
+            try {
+                rds.delete(database);
+                recorder.deleted(action, database);
+            } catch (RdsCallException e) {
+                if (e.failure() == RdsCallException.Failure.NOT_FOUND) {
+                    continue;  // already gone
+                }
+                recorder.failed(action, "drill_cleanup_failed", database.label() + " could not be deleted; the next"
+                        + " run tries again: " + e.getMessage(), e.errorCode(), e.isTransient());
+            }
+        }
+    }
+
+    private static void attempt(DrillAction action, String failure, Runnable call, DrillRecorder recorder,
+                                String success) {
+        try {
+            call.run();
+            recorder.step(action, success);
+        } catch (RdsCallException e) {
+            recorder.failed(action, failure, e.getMessage(), e.errorCode(), e.isTransient());
+        }
+    }
+}
