@@ -78,6 +78,7 @@ public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicati
     private final Rule schedule;
     private final String followUpRuleName;
     private final Rule followUp;
+    private final RestoreDrill drill;
     private final ReplicationMetrics metrics;
     private final List<IAlarm> alarms;
     private final Dashboard dashboard;
@@ -109,11 +110,13 @@ public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicati
         subscribeAliasToTopic();
         schedule = defineSchedule(props);
         followUp = defineFollowUpRule(props);
+        drill = props.getRestoreDrill() == null ? null
+                : new RestoreDrill(this, props, replicationId, followUpRuleName, deadLetterQueue);
         suppressAcceptedFindings(props);
         metrics = new ReplicationMetrics(replicationId);
         alarms = defineAlarms(props);
         dashboard = props.isCreateDashboard() ? ReplicationDashboard.define(this, metrics, props.getTargetRegion(),
-                alarms, function, deadLetterQueue) : null;
+                alarms, function, deadLetterQueue, drill == null ? null : drill.function) : null;
     }
 
     /** With a vault, the target key's policy must let the vault account copy the copies shared with it. */
@@ -252,7 +255,7 @@ public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicati
     private void suppressAcceptedFindings(CrossRegionSnapshotReplicationProps props) {
         NagSuppressionMetadata.onFunctionPolicy(policy, props.isIncludeAurora(), props.getTargetKey() != null);
         NagSuppressionMetadata.onDeadLetterQueue(deadLetterQueue, "the function, of the sweep schedule and of the"
-                + " topic subscription");
+                + " topic subscription" + (drill == null ? "" : ", and of the restore drill's function and schedules"));
         NagSuppressionMetadata.onAsyncInvokeConfig(alias.getNode().findChild("EventInvokeConfig"));
     }
 
@@ -401,6 +404,39 @@ public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicati
     /** @return the alarms defined (the ones not turned off by props) */
     public List<IAlarm> getAlarms() {
         return alarms;
+    }
+
+    /**
+     * The restore drill's function (handler {@code RestoreDrillHandler}, reserved concurrency 1). Its permissions are
+     * in the drill's own customer managed policy, child {@code RestoreDrill/Policy}.
+     *
+     * @return the function, or {@code null} without {@code restoreDrill}
+     */
+    public IFunction getDrillFunction() {
+        return drill == null ? null : drill.function;
+    }
+
+    /**
+     * The rule that starts a round of drills on {@code restoreDrill.schedule}.
+     *
+     * @return the rule, or {@code null} without {@code restoreDrill}
+     */
+    public IRule getDrillRoundRule() {
+        return drill == null ? null : drill.roundSchedule;
+    }
+
+    /**
+     * The rule that moves the drills in progress on, every 5 minutes.
+     *
+     * @return the rule, or {@code null} without {@code restoreDrill}
+     */
+    public IRule getDrillAdvanceRule() {
+        return drill == null ? null : drill.advanceSchedule;
+    }
+
+    /** @return the restore drill's execution role, or {@code null} without {@code restoreDrill} */
+    public IRole getDrillRole() {
+        return drill == null ? null : drill.role;
     }
 
     /** @return the dashboard, or {@code null} when {@code createDashboard} is false */

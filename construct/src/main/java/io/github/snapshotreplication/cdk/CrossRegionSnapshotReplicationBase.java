@@ -145,4 +145,134 @@ abstract class CrossRegionSnapshotReplicationBase extends SnapshotMetricsBase {
     public Metric metricOldestCopyAwaitingVaultSeconds(MetricOptions options) {
         return metrics().gauge(MetricNames.OLDEST_COPY_AWAITING_VAULT_SECONDS, options);
     }
+
+    /**
+     * Restore drills that restored a copy and passed every check.
+     *
+     * @return the metric
+     * @default - {@code Sum} over 5 minutes
+     */
+    public Metric metricDrillsSucceeded() {
+        return metricDrillsSucceeded(null);
+    }
+
+    /**
+     * Restore drills that restored a copy and passed every check.
+     *
+     * @param options statistic, period, label and so on; {@code null} for none
+     * @return the metric
+     * @default - {@code Sum} over 5 minutes
+     */
+    public Metric metricDrillsSucceeded(MetricOptions options) {
+        return metrics().counter(MetricNames.DRILLS_SUCCEEDED, options);
+    }
+
+    /**
+     * Restore drills that failed: restore refused, failure status, a check failed, or timed out.
+     *
+     * @return the metric
+     * @default - {@code Sum} over 5 minutes
+     */
+    public Metric metricDrillsFailed() {
+        return metricDrillsFailed(null);
+    }
+
+    /**
+     * Restore drills that failed: restore refused, failure status, a check failed, or timed out.
+     *
+     * @param options statistic, period, label and so on; {@code null} for none
+     * @return the metric
+     * @default - {@code Sum} over 5 minutes
+     */
+    public Metric metricDrillsFailed(MetricOptions options) {
+        return metrics().counter(MetricNames.DRILLS_FAILED, options);
+    }
+
+    /**
+     * Seconds from a drill's restore request until every drill database was available, over every database (the
+     * engine also emits it per database, with the {@value MetricNames#DIMENSION_DB_IDENTIFIER} dimension).
+     *
+     * @return the metric
+     * @default - {@code Maximum} over 1 hour
+     */
+    public Metric metricRestoreDurationSeconds() {
+        return metricRestoreDurationSeconds(null);
+    }
+
+    /**
+     * Seconds from a drill's restore request until every drill database was available, over every database (the
+     * engine also emits it per database, with the {@value MetricNames#DIMENSION_DB_IDENTIFIER} dimension).
+     *
+     * @param options statistic, period, label and so on; {@code null} for none
+     * @return the metric
+     * @default - {@code Maximum} over 1 hour
+     */
+    public Metric metricRestoreDurationSeconds(MetricOptions options) {
+        return metrics().gauge(MetricNames.RESTORE_DURATION_SECONDS, options);
+    }
+
+    /**
+     * Selected databases without a successful restore drill within the success window, after each drill run.
+     *
+     * @return the metric
+     * @default - {@code Maximum} over 1 hour
+     */
+    public Metric metricDatabasesWithoutRecentDrill() {
+        return metricDatabasesWithoutRecentDrill(null);
+    }
+
+    /**
+     * Selected databases without a successful restore drill within the success window, after each drill run.
+     *
+     * @param options statistic, period, label and so on; {@code null} for none
+     * @return the metric
+     * @default - {@code Maximum} over 1 hour
+     */
+    public Metric metricDatabasesWithoutRecentDrill(MetricOptions options) {
+        return metrics().gauge(MetricNames.DATABASES_WITHOUT_RECENT_DRILL, options);
+    }
+
+    /**
+     * Drill databases that could not be deleted; the next drill run tries again.
+     *
+     * @return the metric
+     * @default - {@code Sum} over 5 minutes
+     */
+    public Metric metricDrillCleanupFailures() {
+        return metricDrillCleanupFailures(null);
+    }
+
+    /**
+     * Drill databases that could not be deleted; the next drill run tries again.
+     *
+     * @param options statistic, period, label and so on; {@code null} for none
+     * @return the metric
+     * @default - {@code Sum} over 5 minutes
+     */
+    public Metric metricDrillCleanupFailures(MetricOptions options) {
+        return metrics().counter(MetricNames.DRILL_CLEANUP_FAILURES, options);
+    }
+
+    /**
+     * Databases of the target region named like drill databases but not this drill's, after each drill run;
+     * never deleted.
+     *
+     * @return the metric
+     * @default - {@code Maximum} over 1 hour
+     */
+    public Metric metricLookAlikeDrillDatabases() {
+        return metricLookAlikeDrillDatabases(null);
+    }
+
+    /**
+     * Databases of the target region named like drill databases but not this drill's, after each drill run;
+     * never deleted.
+     *
+     * @param options statistic, period, label and so on; {@code null} for none
+     * @return the metric
+     * @default - {@code Maximum} over 1 hour
+     */
+    public Metric metricLookAlikeDrillDatabases(MetricOptions options) {
+        return metrics().gauge(MetricNames.LOOK_ALIKE_DRILL_DATABASES, options);
+    }
 }

@@ -65,6 +65,7 @@ public final class CrossRegionSnapshotReplicationProps implements FunctionOption
     private final String vaultAccount;
     private final boolean createSweepOverdueAlarm;
     private final boolean createDashboard;
+    private final RestoreDrillOptions restoreDrill;
 
     private CrossRegionSnapshotReplicationProps(Builder b) {
         this.targetRegion = Objects.requireNonNull(b.targetRegion,
@@ -103,6 +104,7 @@ public final class CrossRegionSnapshotReplicationProps implements FunctionOption
         this.vaultAccount = b.vaultAccount;
         this.createSweepOverdueAlarm = b.createSweepOverdueAlarm;
         this.createDashboard = b.createDashboard;
+        this.restoreDrill = b.restoreDrill;
     }
 
     /**
@@ -488,6 +490,18 @@ public final class CrossRegionSnapshotReplicationProps implements FunctionOption
         return createDashboard;
     }
 
+    /**
+     * The restore drill: on its own schedule, restore the newest copy of selected databases in the target region
+     * into a throwaway DB instance (Aurora: a cluster and one instance), check it, record the result and delete it.
+     * Defines a function of its own, two schedules, a policy and three alarms (README, "Restore drills").
+     *
+     * @return the drill's options, or {@code null} when there is no drill
+     * @default - no drill: nothing is restored and no drill resource is defined
+     */
+    public RestoreDrillOptions getRestoreDrill() {
+        return restoreDrill;
+    }
+
     /** Builder of {@link CrossRegionSnapshotReplicationProps}; each method sets the prop of the same name. */
     public static final class Builder {
         private String targetRegion;
@@ -526,6 +540,7 @@ public final class CrossRegionSnapshotReplicationProps implements FunctionOption
         private String vaultAccount;
         private boolean createSweepOverdueAlarm = true;
         private boolean createDashboard;
+        private RestoreDrillOptions restoreDrill;
 
         private Builder() {
         }
@@ -967,6 +982,20 @@ public final class CrossRegionSnapshotReplicationProps implements FunctionOption
          */
         public Builder createDashboard(boolean createDashboard) {
             this.createDashboard = createDashboard;
+            return this;
+        }
+
+        /**
+         * The restore drill: on its own schedule, restore the newest copy of selected databases in the target region
+         * into a throwaway DB instance (Aurora: a cluster and one instance), check it, record the result and delete
+         * it. Defines a function of its own, two schedules, a policy and three alarms (README, "Restore drills").
+         *
+         * @param restoreDrill the drill's options, built with {@code RestoreDrillOptions.builder()}
+         * @return this builder
+         * @default - no drill: nothing is restored and no drill resource is defined
+         */
+        public Builder restoreDrill(RestoreDrillOptions restoreDrill) {
+            this.restoreDrill = restoreDrill;
             return this;
         }
 

@@ -71,6 +71,47 @@ final class LambdaEnvironment {
     }
 
     /**
+     * The environment of the restore drill's function: exactly the settings of {@link Settings#DRILL}. The
+     * replication settings among them (what proves a copy ours, which databases are replicated) are taken from the
+     * replication function's environment, so the two functions read the same values.
+     *
+     * @param stack            the stack, for JSON rendering of token-bearing values
+     * @param props            the validated props, with {@code restoreDrill}
+     * @param replicationId    the installation id
+     * @param followUpRuleName the physical name of the follow-up rule (not passed on)
+     * @return variable name to value, sorted by name
+     */
+    static Map<String, String> ofDrill(Stack stack, CrossRegionSnapshotReplicationProps props, String replicationId,
+                                      String followUpRuleName) {
+        RestoreDrillOptions drill = props.getRestoreDrill();
+        Map<String, String> env = new TreeMap<>(of(stack, props, replicationId, followUpRuleName));
+        env.keySet().retainAll(Settings.DRILL.stream().map(Setting::variable).toList());
+        env.put(Settings.DRILL_SUBNET_GROUP.variable(), drill.getSubnetGroupName());
+        env.put(Settings.DRILL_SECURITY_GROUPS.variable(), stack.toJsonString(drill.getSecurityGroupIds()));
+        // The defaults with the given entries on top, so that the console shows the class each engine gets.
+        Map<String, String> classes = new TreeMap<>(Settings.DEFAULT_DRILL_INSTANCE_CLASSES);
+        classes.putAll(drill.getInstanceClasses());
+        env.put(Settings.DRILL_INSTANCE_CLASSES.variable(), stack.toJsonString(classes));
+        env.put(Settings.DRILL_MAX_CONCURRENT.variable(), Tokenization.stringifyNumber(drill.getMaxConcurrentDrills()));
+        env.put(Settings.DRILL_MAX_DURATION.variable(),
+                isoString(Settings.DRILL_MAX_DURATION, drill.getMaxDrillDuration()));
+        if (drill.getDatabasesPerRound() != null) {
+            env.put(Settings.DRILL_DATABASES_PER_ROUND.variable(),
+                    Tokenization.stringifyNumber(drill.getDatabasesPerRound()));
+        }
+        if (!drill.getDatabases().isEmpty()) {
+            env.put(Settings.DRILL_DB_IDENTIFIERS.variable(), stack.toJsonString(drill.getDatabases()));
+        }
+        if (!drill.getSourceTagFilter().isEmpty()) {
+            env.put(Settings.DRILL_SOURCE_TAG_FILTER.variable(),
+                    stack.toJsonString(new TreeMap<>(drill.getSourceTagFilter())));
+        }
+        env.put(Settings.DRILL_SUCCESS_WINDOW.variable(),
+                isoString(Settings.DRILL_SUCCESS_WINDOW, drill.getSuccessWindow()));
+        return env;
+    }
+
+    /**
      * The environment of the vault function: exactly the settings of {@link Settings#VAULT}.
      *
      * @param stack          the stack, for JSON rendering of token-bearing values

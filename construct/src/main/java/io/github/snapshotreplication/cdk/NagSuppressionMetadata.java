@@ -55,6 +55,30 @@ final class NagSuppressionMetadata {
     }
 
     /**
+     * Suppresses the AwsSolutions-IAM5 findings of the restore drill's policy that are wildcards by necessity.
+     *
+     * @param policy the construct holding the drill role's {@code AWS::IAM::ManagedPolicy}
+     * @param aurora whether the cluster statements exist
+     */
+    static void onDrillPolicy(IConstruct policy, boolean aurora) {
+        List<Object> findings = new ArrayList<>();
+        findings.add("Resource::*");
+        findings.addAll(snapshotArns(aurora, "sr[0-9a-f]{8}-"));
+        List<String> types = aurora ? List.of("db:", "cluster:", "cluster-snapshot:") : List.of("db:");
+        types.forEach(type -> findings.add(arnRegex("rds", type + "sr[0-9a-f]{8}-drill-")));
+        (aurora ? List.of("og:", "pg:", "cluster-pg:") : List.of("og:", "pg:"))
+                .forEach(type -> findings.add(arnRegex("rds", type)));
+        add(policy, IAM5, "Describe calls without an identifier are authorized only against '*' and are limited to"
+                + " the source and target regions by aws:RequestedRegion; the VPC network-interface actions (with"
+                + " vpc) and the X-Ray actions (with tracing) support no narrower resource. Drill databases end in '*'"
+                + " after this installation's drill prefix because each drill names its own; creating one requires"
+                + " the drill request tag and deleting one the drill resource tag as well. Copies end in '*' after"
+                + " the copy prefix and may only be restored from, or tagged with the ledger keys when they carry the"
+                + " managed-by tag. Option and parameter groups are those of the copy and of the engine, known at run"
+                + " time only; a restore that names them does not change them.", findings);
+    }
+
+    /**
      * Suppresses the AwsSolutions-IAM5 findings of the vault's main policy that are wildcards by necessity.
      *
      * @param policy the construct holding the vault role's main {@code AWS::IAM::ManagedPolicy}

@@ -25,6 +25,8 @@ abstract class PropChecks {
     static final String ENVIRONMENT_AGNOSTIC = "snapshot-replication:environment-agnostic";
 
     static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
+    /** DB identifiers are letters, digits and hyphens; the engine's globs add only {@code *} and {@code ?}. */
+    private static final Pattern GLOB = Pattern.compile("^[A-Za-z0-9*?-]{1,63}$");
     private static final Pattern KEY_ARN = Pattern.compile("^arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+$");
 
     /** The stack's region, or {@code null} when it is a token (environment-agnostic stack). */
@@ -152,6 +154,32 @@ abstract class PropChecks {
             problems.add(prop + " must be at least " + min.toHumanString() + " (got " + value.toHumanString()
                     + "): " + why);
         }
+    }
+
+    /** Identifier globs of the engine: letters, digits, hyphens, {@code *} and {@code ?}. */
+    final void checkPatterns(String prop, List<String> patterns) {
+        for (String pattern : patterns) {
+            if (!Token.isUnresolved(pattern) && !GLOB.matcher(pattern).matches()) {
+                problems.add(prop + " pattern '" + pattern + "' may only contain letters, digits, hyphens and the"
+                        + " wildcards * and ? (1 to 63 characters)");
+            }
+        }
+    }
+
+    /** Tag filters and mappings: keys and values within RDS's lengths. */
+    final void checkMap(String prop, Map<String, String> map, int maxKey, int maxValue) {
+        map.forEach((key, value) -> {
+            if (Token.isUnresolved(key) || Token.isUnresolved(value)) {
+                return;
+            }
+            if (key.isBlank() || key.length() > maxKey) {
+                problems.add(prop + " key '" + key + "' must be 1 to " + maxKey + " characters");
+            }
+            if (value.length() > maxValue || ("optionGroupMapping".equals(prop) && value.isBlank())) {
+                problems.add(prop + " value '" + value + "' of key '" + key + "' must be at most " + maxValue
+                        + " characters" + ("optionGroupMapping".equals(prop) ? " and not blank" : ""));
+            }
+        });
     }
 
     /** Region of a key when synth knows it: its environment's region, which import methods take from the ARN. */

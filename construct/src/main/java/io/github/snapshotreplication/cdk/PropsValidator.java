@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,8 +26,6 @@ final class PropsValidator extends PropChecks {
     static final String UNKNOWN_TARGET_REGION = "snapshot-replication:unknown-target-region";
 
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d{1,2}$");
-    /** DB identifiers are letters, digits and hyphens; the engine's globs add only {@code *} and {@code ?}. */
-    private static final Pattern GLOB = Pattern.compile("^[A-Za-z0-9*?-]{1,63}$");
 
     private PropsValidator(Construct construct) {
         super(construct);
@@ -60,6 +57,9 @@ final class PropsValidator extends PropChecks {
         v.checkContradiction(props.getIncludeDbIdentifiers(), props.getExcludeDbIdentifiers());
         v.checkMap("sourceTagFilter", props.getSourceTagFilter(), 128, 256);
         v.checkMap("optionGroupMapping", props.getOptionGroupMapping(), 255, 255);
+        if (props.getRestoreDrill() != null) {
+            new RestoreDrillChecks(v).check(props.getRestoreDrill());
+        }
         v.finish(construct, "CrossRegionSnapshotReplicationProps");
     }
 
@@ -132,15 +132,6 @@ final class PropsValidator extends PropChecks {
         }
     }
 
-    private void checkPatterns(String prop, List<String> patterns) {
-        for (String pattern : patterns) {
-            if (!Token.isUnresolved(pattern) && !GLOB.matcher(pattern).matches()) {
-                problems.add(prop + " pattern '" + pattern + "' may only contain letters, digits, hyphens and the"
-                        + " wildcards * and ? (1 to 63 characters)");
-            }
-        }
-    }
-
     private void checkContradiction(List<String> include, List<String> exclude) {
         Set<String> included = new HashSet<>();
         include.forEach(p -> included.add(p.toLowerCase(Locale.ROOT)));
@@ -150,20 +141,5 @@ final class PropsValidator extends PropChecks {
                         + "'; exclude wins, so remove it from one of them");
             }
         }
-    }
-
-    private void checkMap(String prop, Map<String, String> map, int maxKey, int maxValue) {
-        map.forEach((key, value) -> {
-            if (Token.isUnresolved(key) || Token.isUnresolved(value)) {
-                return;
-            }
-            if (key.isBlank() || key.length() > maxKey) {
-                problems.add(prop + " key '" + key + "' must be 1 to " + maxKey + " characters");
-            }
-            if (value.length() > maxValue || ("optionGroupMapping".equals(prop) && value.isBlank())) {
-                problems.add(prop + " value '" + value + "' of key '" + key + "' must be at most " + maxValue
-                        + " characters" + ("optionGroupMapping".equals(prop) ? " and not blank" : ""));
-            }
-        });
     }
 }

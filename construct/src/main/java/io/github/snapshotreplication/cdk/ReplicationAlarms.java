@@ -111,6 +111,9 @@ final class ReplicationAlarms {
         if (props.isCreateSweepOverdueAlarm()) {
             a.sweepOverdue(sweepInterval, "events may be missed and expired copies are not deleted.");
         }
+        if (props.getRestoreDrill() != null && props.getRestoreDrill().isCreateDrillAlarms()) {
+            a.drillAlarms(props.getRestoreDrill());
+        }
         return a.done("a database that loses its copies goes unnoticed");
     }
 
@@ -159,6 +162,23 @@ final class ReplicationAlarms {
             a.sweepOverdue(sweepInterval, "shared copies are not copied into the vault and no receipt is sent.");
         }
         return a.done("a vault that stops receiving copies goes unnoticed");
+    }
+
+    /**
+     * A failed drill, a drill database left behind, and a database overdue for a successful drill. Every drill run
+     * reports the overdue count, so silence counts as overdue: a drill that stops running alarms too.
+     */
+    private void drillAlarms(RestoreDrillOptions drill) {
+        counterAlarm("DrillFailedAlarm", MetricNames.DRILLS_FAILED, "A restore drill failed: a copy could not be"
+                + " restored, a drill database did not become available, a check failed or the drill timed out."
+                + " Check the drill function's logs for the database.");
+        alarm("DatabasesWithoutRecentDrillAlarm", metrics.gauge(MetricNames.DATABASES_WITHOUT_RECENT_DRILL, null), 0,
+                TreatMissingData.BREACHING, "At least one selected database has had no successful restore drill"
+                        + " within " + humanOrThreshold(drill.getSuccessWindow()) + ", or the drill function stopped"
+                        + " reporting: nobody knows whether its copies can be restored.");
+        counterAlarm("DrillCleanupFailuresAlarm", MetricNames.DRILL_CLEANUP_FAILURES, "A restore drill database could"
+                + " not be deleted and costs money until it is; the next drill run tries again. Check the drill"
+                + " function's logs.");
     }
 
     private static String humanOrThreshold(Duration maxAge) {

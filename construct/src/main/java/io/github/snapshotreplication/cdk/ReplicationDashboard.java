@@ -6,12 +6,14 @@ import io.github.snapshotreplication.contract.MetricNames;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
+import software.amazon.awscdk.services.cloudwatch.GaugeWidget;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TextWidget;
+import software.amazon.awscdk.services.cloudwatch.YAxisProps;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
@@ -19,11 +21,18 @@ import software.constructs.Construct;
 /** The optional CloudWatch dashboards: protection state first, then activity, then the plumbing. */
 final class ReplicationDashboard {
 
+    /** The overdue gauge's scale: any value above 0 already means an alarm. */
+    private static final int OVERDUE_GAUGE_MAX = 10;
+
     private ReplicationDashboard() {
     }
 
+    /**
+     * @param drillFunction the restore drill's function, or {@code null} without a drill (no drill widgets)
+     */
     static Dashboard define(Construct scope, ReplicationMetrics metrics, String targetRegion,
-                            List<? extends IAlarm> alarms, IFunction function, IQueue deadLetterQueue) {
+                            List<? extends IAlarm> alarms, IFunction function, IQueue deadLetterQueue,
+                            IFunction drillFunction) {
         Dashboard dashboard = header(scope, "## RDS snapshot replication to " + targetRegion + "\n"
                 + ReplicationAlarms.RUNBOOK, alarms);
         dashboard.addWidgets(
@@ -46,8 +55,32 @@ final class ReplicationDashboard {
                 graph("Look-alikes; vault hand-over wait (s)",
                         List.of(metrics.gauge(MetricNames.LOOK_ALIKE_SNAPSHOTS, null),
                                 metrics.gauge(MetricNames.OLDEST_COPY_AWAITING_VAULT_SECONDS, null))));
+        if (drillFunction != null) {
+            addDrills(dashboard, metrics);
+        }
         addPlumbing(dashboard, function, deadLetterQueue);
+        if (drillFunction != null) {
+            dashboard.addWidgets(graph("Drill function", List.of(drillFunction.metricInvocations(),
+                    drillFunction.metricErrors(), drillFunction.metricThrottles())));
+        }
         return dashboard;
+    }
+
+    /** Restore drills: outcomes, the restore duration of each database, and the databases overdue for a drill. */
+    private static void addDrills(Dashboard dashboard, ReplicationMetrics metrics) {
+        MetricOptions hourly = MetricOptions.builder().period(Duration.hours(1)).build();
+        dashboard.addWidgets(
+                graph("Restore drills", List.of(metrics.counter(MetricNames.DRILLS_SUCCEEDED, hourly),
+                        metrics.counter(MetricNames.DRILLS_FAILED, hourly),
+                        metrics.counter(MetricNames.DRILL_CLEANUP_FAILURES, hourly))),
+                graph("Restore duration per database (s)", List.of(metrics.perDatabase(
+                        MetricNames.RESTORE_DURATION_SECONDS, "Maximum", Duration.hours(1),
+                        "${PROP('Dim.DBIdentifier')}"))),
+                GaugeWidget.Builder.create()
+                        .title("Databases without a recent successful drill")
+                        .metrics(List.of(metrics.gauge(MetricNames.DATABASES_WITHOUT_RECENT_DRILL, null)))
+                        .leftYAxis(YAxisProps.builder().min(0).max(OVERDUE_GAUGE_MAX).build())
+                        .width(8).height(6).build());
     }
 
     static Dashboard defineForVault(Construct scope, ReplicationMetrics metrics, String vaultId,

@@ -60,6 +60,23 @@ final class ReplicationMetrics {
     }
 
     /**
+     * One metric per database of this installation, as the engine emits it with the
+     * {@value MetricNames#DIMENSION_DB_IDENTIFIER} dimension: a CloudWatch {@code SEARCH}, because the databases are
+     * not known at synth time. For graphs; alarms cannot use {@code SEARCH}.
+     */
+    MathExpression perDatabase(String metricName, String statistic, Duration period, String label) {
+        String search = "SEARCH('{" + MetricNames.NAMESPACE + "," + MetricNames.DIMENSION_DB_IDENTIFIER + ","
+                + MetricNames.DIMENSION_REPLICATION_ID + "} MetricName=\"" + metricName + "\" "
+                + MetricNames.DIMENSION_REPLICATION_ID + "=\"" + replicationId + "\"', '" + statistic + "', "
+                + (long) period.toSeconds().doubleValue() + ")";
+        return MathExpression.Builder.create()
+                .expression(search)
+                .label(label)
+                .period(period)
+                .build();
+    }
+
+    /**
      * A base metric (namespace, this installation's dimension, the default statistic and period) with the caller's
      * options applied, as aws-cdk-lib's own {@code metric(name, props)} methods build theirs. The options may change
      * anything but the dimensions: they identify this installation's data, and a metric with other dimensions has none.

@@ -67,7 +67,7 @@ final class ReplicationPermissions {
             // Share this installation's own copies (and only those) and note the hand-over in one tag. No statement
             // names the vault account: sharing is an attribute of our snapshot, the vault acts with its own role.
             statements.add(own.shareOwnCopies("ShareOwnCopiesWithVault"));
-            statements.add(own.tagOwnCopies("MarkOwnCopiesHandedToVault", TagKeys.VAULT));
+            statements.add(own.tagOwnCopies("MarkOwnCopiesHandedToVault", List.of(TagKeys.VAULT)));
         }
         if (targetKeyArn != null) {
             statements.addAll(SnapshotStatements.keyUse("TargetKey", List.of(targetKeyArn), targetRegion));

@@ -111,13 +111,13 @@ final class SnapshotStatements {
 
     /**
      * @param sid    the statement's id
-     * @param tagKey the only tag key the statement lets the installation write on its own copies
-     * @return {@code rds:AddTagsToResource} on the own copies that carry the managed-by tag, for {@code tagKey} only
+     * @param tagKeys the only tag keys the statement lets the installation write on its own copies
+     * @return {@code rds:AddTagsToResource} on the own copies that carry the managed-by tag, for {@code tagKeys} only
      */
-    PolicyStatement tagOwnCopies(String sid, String tagKey) {
+    PolicyStatement tagOwnCopies(String sid, List<String> tagKeys) {
         return statement(sid, List.of("rds:AddTagsToResource"), ownCopyArns(), Map.of(
                 "StringEquals", Map.of(OWN_RESOURCE_TAG, installationId),
-                "ForAllValues:StringEquals", Map.of("aws:TagKeys", List.of(tagKey))));
+                "ForAllValues:StringEquals", Map.of("aws:TagKeys", List.copyOf(tagKeys))));
     }
 
     /**

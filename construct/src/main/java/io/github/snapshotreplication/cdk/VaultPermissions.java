@@ -55,7 +55,7 @@ final class VaultPermissions {
         statements.add(SnapshotStatements.describe("DescribeSharedAndOwnSnapshots", describe, List.of(region)));
         statements.add(own.copyIntoOwnPrefix("CopyIntoVaultWithManagedTag"));
         statements.add(own.shareOwnCopies("ShareReceiptsWithSourceAccounts"));
-        statements.add(own.tagOwnCopies("MarkReceiptsSent", TagKeys.RECEIPT));
+        statements.add(own.tagOwnCopies("MarkReceiptsSent", List.of(TagKeys.RECEIPT)));
         statements.addAll(own.deleteOwnCopies());
         statements.addAll(SnapshotStatements.keyUse("VaultKey", List.of(vaultKeyArn), region));
         return statements;

@@ -38,6 +38,14 @@ class GuardRulesTest {
     }
 
     @Test
+    void compliantSetUpWithRestoreDrillPassesEveryControl() {
+        Stack stack = TestStacks.stack();
+        CompliantSetUp.define(stack, props().includeAurora(true).createDashboard(true)
+                .restoreDrill(RestoreDrillTest.drill().build()));
+        assertThat(failures(stack)).isEmpty();
+    }
+
+    @Test
     void defaultsFailOnlyTheControlsThatNeedAProp() {
         List<String> expected = new ArrayList<>();
         for (String alarm : List.of("CopyFailures", "DatabasesWithoutBackups", "DatabasesWithoutCopy",

@@ -83,6 +83,26 @@ class NagPacksTest {
     }
 
     @Test
+    void compliantSetUpWithRestoreDrillIsCleanInEveryPack() {
+        for (boolean aurora : List.of(true, false)) {
+            Stack stack = TestStacks.stack();
+            CompliantSetUp.define(stack, props().includeAurora(aurora).createDashboard(true)
+                    .restoreDrill(RestoreDrillTest.drill().build()));
+            assertThat(findings(stack)).as("aurora " + aurora).isEmpty();
+        }
+    }
+
+    @Test
+    void restoreDrillDefaultsLeaveOnlyFindingsThatNeedAProp() {
+        List<Finding> findings = findings(TestStacks.withConstruct(props().restoreDrill(RestoreDrillTest.drill()
+                .build()).build(), c -> { }));
+        assertThat(findings).extracting(f -> f.rule().substring(f.rule().indexOf('-') + 1)).allSatisfy(rule ->
+                assertThat(RULE_TO_PROP).containsKey(rule));
+        assertThat(findings).extracting(Finding::toString).noneMatch(f -> f.contains("RestoreDrill/Function")
+                && f.contains("LambdaConcurrency"));
+    }
+
+    @Test
     void defaultsLeaveOnlyTheFindingsThatNeedAProp() {
         List<Finding> findings = findings(TestStacks.withConstruct(props().build(), c -> { }));
         assertThat(findings).extracting(Finding::toString).containsExactlyElementsOf(defaultFindings());

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.snapshotreplication.cdk.CrossRegionSnapshotReplication;
 import io.github.snapshotreplication.cdk.CrossRegionSnapshotReplicationProps;
+import io.github.snapshotreplication.cdk.RestoreDrillOptions;
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
@@ -50,6 +51,10 @@ public class DatabaseStack extends Stack {
     static final String TARGET_KEY_ID = "0a1b2c3d-4e5f-6789-abcd-ef0123456789";
     /** Subnets of the replication function: private, with a route to the NAT gateway. */
     static final String REPLICATION_SUBNETS = "Replication";
+    /** Placeholder: a DB subnet group of private subnets in the target region, for the restore drill. */
+    static final String DRILL_SUBNET_GROUP = "example-drill-subnet-group";
+    /** Placeholder: the example id of the AWS documentation; use a group without inbound rules of your VPC. */
+    static final String DRILL_SECURITY_GROUP = "sg-0123456789abcdef0";
 
     private final CrossRegionSnapshotReplication replication;
 
@@ -120,6 +125,12 @@ public class DatabaseStack extends Stack {
                         .alarmTopic(alarmTopic)
                         // Every copy is also kept by the vault of VaultStack, in an account of its own.
                         .vaultAccount(ExampleApp.VAULT_ACCOUNT)
+                        // A weekly restore drill in the target region. Placeholders: name a DB subnet group with
+                        // private subnets and a security group without inbound rules of your target region's VPC.
+                        .restoreDrill(RestoreDrillOptions.builder()
+                                .subnetGroupName(DRILL_SUBNET_GROUP)
+                                .securityGroupIds(List.of(DRILL_SECURITY_GROUP))
+                                .build())
                         .build());
         // The target key is imported, so the vault's statement goes into its key policy where the key is managed:
         // CrossRegionSnapshotReplication.vaultKeyAccess(VAULT_ACCOUNT, TARGET_REGION) (README, "Vault account").

@@ -30,8 +30,22 @@ class DatabaseStackTest {
         Template template = Template.fromStack(stack());
         template.resourceCountIs("AWS::RDS::DBInstance", 2);
         template.resourceCountIs("AWS::RDS::DBCluster", 1);
-        template.resourceCountIs("AWS::Lambda::Function", 1);
-        template.resourceCountIs("AWS::Events::Rule", 2);
+        template.resourceCountIs("AWS::Lambda::Function", 2);
+        template.resourceCountIs("AWS::Events::Rule", 4);
+    }
+
+    @Test
+    void aWeeklyRestoreDrillRunsInTheTargetRegionWithThePlaceholderNetwork() {
+        DatabaseStack stack = stack();
+        Template template = Template.fromStack(stack);
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "ReservedConcurrentExecutions", 1,
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "DRILL_SUBNET_GROUP", DatabaseStack.DRILL_SUBNET_GROUP,
+                        "DRILL_SECURITY_GROUP_IDS", "[\"" + DatabaseStack.DRILL_SECURITY_GROUP + "\"]"))))));
+        template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
+                "ScheduleExpression", "cron(0 3 ? * SUN *)")));
+        assertThat(stack.getReplication().getDrillFunction()).isNotNull();
     }
 
     @Test
@@ -64,7 +78,7 @@ class DatabaseStackTest {
         Template template = Template.fromStack(stack());
         template.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
                 Match.objectLike(Map.of("VAULT_ACCOUNT", ExampleApp.VAULT_ACCOUNT)))));
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 8);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 11);
         Map<String, Map<String, Object>> resources = (Map<String, Map<String, Object>>) template.toJSON()
                 .get("Resources");
         resources.forEach((logicalId, resource) -> {
