@@ -18,6 +18,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.github.snapshotreplication.contract.LambdaArtifact;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The engine's layering, checked on its main classes (STYLE.md, "the layering is a test"): a pure planner in the
@@ -76,9 +78,10 @@ class LayeringTest {
                 .check(MAIN);
     }
 
-    @Test
-    void theHandlerTheConstructDeploysIsTheRealHandler() throws Exception {
-        String[] handler = LambdaArtifact.HANDLER.split("::");
+    @ParameterizedTest
+    @ValueSource(strings = {LambdaArtifact.HANDLER, LambdaArtifact.VAULT_HANDLER, LambdaArtifact.DRILL_HANDLER})
+    void eachHandlerTheConstructDeploysIsARealHandler(String name) throws Exception {
+        String[] handler = name.split("::");
         assertThat(handler).hasSize(2);
         // Not initialized: the handler builds its RDS clients in static init, from the Lambda environment.
         Class<?> type = Class.forName(handler[0], false, getClass().getClassLoader());
