@@ -101,11 +101,16 @@ final class DrillExecutor {
             try {
                 rds.tag(finish.ledgerCopy().arn(), finish.ledgerTags());
             } catch (RdsCallException e) {
-                // Without the outcome in the ledger the next run would check the drill again: keep its databases.
+                if (!finish.pastCap()) {
+                    // Without the outcome in the ledger the next run would check the drill again: keep its databases.
+                    recorder.failed(finish, "drill_ledger_failed", "the outcome of " + finish.drill().label()
+                            + " could not be recorded, so its databases are kept for the next run: "
+                            + e.getMessage(), e.errorCode(), e.isTransient());
+                    return;
+                }
                 recorder.failed(finish, "drill_ledger_failed", "the outcome of " + finish.drill().label()
-                        + " could not be recorded, so its databases are kept for the next run: " + e.getMessage(),
-                        e.errorCode(), e.isTransient());
-                return;
+                        + " could not be recorded; its databases are past the maximum drill duration and deleted"
+                        + " anyway: " + e.getMessage(), e.errorCode(), e.isTransient());
             }
         }
         recorder.outcome(finish);

@@ -185,6 +185,27 @@ class DrillIT {
     }
 
     @Test
+    void aDrillPastItsCapIsDeletedEvenWhenItsOutcomeCannotBeRecorded() {
+        replicateInstance("orders", false);
+        fake.targetRegion().restoreFaults().neverFinish(DRILL_START + "db-orders");
+        DrillEngine drill = fake.drillEngine("DRILL_MAX_DURATION", "PT1H");
+        drill.run(true, TimeBudget.unlimited());
+        fake.rds.faults().failWithProbability("AddTagsToResource", 1.0, FakeError.INVALID_PARAMETER_VALUE, 1);
+
+        fake.advance(Duration.ofMinutes(30));
+        drill.run(false, TimeBudget.unlimited());
+        assertThat(fake.targetRegion().dbInstance(DRILL_START + "db-orders")).as("within the cap: waits")
+                .isPresent();
+        fake.advance(Duration.ofMinutes(35));
+        drill.run(false, TimeBudget.unlimited());
+
+        assertThat(fake.lines("drill_ledger_failed")).isNotEmpty();
+        assertThat(fake.lines("drill_failed")).singleElement().satisfies(l ->
+                assertThat(l).containsEntry("cause", "timeout"));
+        assertThat(fake.targetRegion().dbInstance(DRILL_START + "db-orders")).isEmpty();
+    }
+
+    @Test
     void databasesThatAreNotTheDrillsAreNeverTouchedEvenWhenNamedOrTaggedLikeIt() {
         replicateInstance("orders", false);
         fake.targetRegion().addDbInstance(DbInstance.builder().identifier(DRILL_START + "db-imposter").build());

@@ -71,9 +71,11 @@ public sealed interface DrillAction {
      * @param ledgerCopy the copy that carries the ledger, or {@code null} when the database has none left
      * @param ledgerTags the ledger tags to write on it
      * @param deletes    the drill's databases to delete, instances first
+     * @param pastCap    true when the drill is older than the maximum duration: its databases are deleted even if
+     *                   the ledger cannot be written, as the cap bounds what a drill may cost
      */
     record Finish(Drill drill, Outcome outcome, Snapshot ledgerCopy, Map<String, String> ledgerTags,
-                  List<TargetDatabase> deletes) implements DrillAction {
+                  List<TargetDatabase> deletes, boolean pastCap) implements DrillAction {
         @Override
         public String dbIdentifier() {
             return drill.dbIdentifier();
@@ -81,7 +83,7 @@ public sealed interface DrillAction {
 
         /** The same finish with another outcome. */
         public Finish withOutcome(Outcome other) {
-            return new Finish(drill, other, ledgerCopy, ledgerTags, deletes);
+            return new Finish(drill, other, ledgerCopy, ledgerTags, deletes, pastCap);
         }
     }
 

@@ -154,8 +154,9 @@ public final class DrillPlanner {
         private DrillAction.Finish finishing(Drill drill, DrillAction.Outcome outcome) {
             DrillLedger after = ledger(drill.kind(), drill.dbIdentifier()).ended(now, outcome.passed());
             Snapshot newest = copies.newestAvailable(drill.kind(), drill.dbIdentifier());
+            boolean pastCap = Duration.between(drill.startedAt(), now).compareTo(policy.maxDuration()) > 0;
             return new DrillAction.Finish(drill, outcome, newest, newest == null ? Map.of() : after.tags(),
-                    deletes(drill));
+                    deletes(drill), pastCap);
         }
 
         List<String> pickRound() {
