@@ -44,6 +44,8 @@ final class DrillExecutor {
                 attempt(l, "drill_ledger_failed", () -> rds.tag(l.copy().arn(), l.tags()), recorder, "ledger_written");
             } else if (action instanceof DrillAction.Restore r) {
                 restore(r, recorder);
+            } else if (action instanceof DrillAction.Refuse r) {
+                refuse(r, recorder);
             } else if (action instanceof DrillAction.CreateClusterInstance c) {
                 createClusterInstance(c, recorder);
             } else if (action instanceof DrillAction.Finish f) {
@@ -66,15 +68,20 @@ final class DrillExecutor {
                 recorder.failed(restore, "drill_restore_deferred", e.getMessage(), e.errorCode(), e.isTransient());
                 return;
             }
-            DrillAction.Outcome outcome = refusal(e);
-            try {
-                rds.tag(restore.copy().arn(), restore.refusedLedger());
-            } catch (RdsCallException ledger) {
-                recorder.failed(restore, "drill_ledger_failed", ledger.getMessage(), ledger.errorCode(),
-                        ledger.isTransient());
-            }
-            recorder.refused(restore, outcome);
+            refuse(new DrillAction.Refuse(restore.dbIdentifier(), restore.copy(), restore.identifier(), refusal(e),
+                    restore.refusedLedger()), recorder);
         }
+    }
+
+    /** Records a drill that ended before it started: its ledger first, then its outcome. */
+    private void refuse(DrillAction.Refuse refuse, DrillRecorder recorder) {
+        try {
+            rds.tag(refuse.copy().arn(), refuse.ledger());
+        } catch (RdsCallException e) {
+            // Nothing was created: counting the failure now and asking again next round costs nothing.
+            recorder.failed(refuse, "drill_ledger_failed", e.getMessage(), e.errorCode(), e.isTransient());
+        }
+        recorder.refused(refuse);
     }
 
     private void createClusterInstance(DrillAction.CreateClusterInstance create, DrillRecorder recorder) {

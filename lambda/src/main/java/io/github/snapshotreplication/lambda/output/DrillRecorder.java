@@ -28,6 +28,7 @@ public final class DrillRecorder {
     private final List<DatabaseOutcome> outcomes = new ArrayList<>();
     private final List<String> transientFailures = new ArrayList<>();
     private int stoppedEarly;
+    private Integer drillsAlive;
 
     /** A recorder for one run, {@code drill-round} or {@code drill-advance}. */
     public DrillRecorder(JsonLines out, String replicationId, String targetRegion, String trigger, boolean dryRun) {
@@ -46,6 +47,7 @@ public final class DrillRecorder {
     public void planned(DrillPlan plan) {
         counts.put(MetricNames.DATABASES_WITHOUT_RECENT_DRILL, (long) plan.overdue().size());
         counts.put(MetricNames.LOOK_ALIKE_DRILL_DATABASES, (long) plan.lookAlikes().size());
+        drillsAlive = plan.inFlight();
         if (!plan.picked().isEmpty() || "drill-round".equals(trigger)) {
             Map<String, Object> line = base("INFO", "drill_round", "a round asked for drills of "
                     + plan.picked().size() + " of " + plan.selected().size() + " selected databases");
@@ -78,6 +80,9 @@ public final class DrillRecorder {
             line.put("drill_database", c.identifier());
         } else if (action instanceof DrillAction.Wait w) {
             line.put("status", w.status());
+        } else if (action instanceof DrillAction.Refuse r) {
+            line.put("drill_database", r.identifier());
+            line.put("cause", r.outcome().cause().code());
         } else if (action instanceof DrillAction.WriteLedger l) {
             line.put("copy_arn", l.copy().arn());
             line.put("ledger", l.tags());
@@ -91,9 +96,9 @@ public final class DrillRecorder {
         record(finish.dbIdentifier(), finish.drill().label(), finish.drill().copyArn(), finish.outcome());
     }
 
-    /** RDS refused a drill's restore for good: the drill ended, failed, without a database. */
-    public void refused(DrillAction.Restore restore, DrillAction.Outcome outcome) {
-        record(restore.dbIdentifier(), restore.identifier(), restore.copy().arn(), outcome);
+    /** A drill that ended, failed, before it had a database. */
+    public void refused(DrillAction.Refuse refuse) {
+        record(refuse.dbIdentifier(), refuse.identifier(), refuse.copy().arn(), refuse.outcome());
     }
 
     private void record(String dbIdentifier, String drillDatabase, String copyArn, DrillAction.Outcome outcome) {
@@ -152,6 +157,7 @@ public final class DrillRecorder {
         Map<String, Object> line = base(summary.hasTransientFailures() ? "ERROR" : "INFO", "summary", null);
         line.put("summary", summary.counts());
         line.put("stopped_early", stoppedEarly);
+        line.put("drills_alive", drillsAlive);
         emit(line);
         out.write(EmfMetrics.counters(replicationId, counts, now));
         for (DatabaseOutcome outcome : outcomes) {

@@ -75,6 +75,9 @@ class DrillIT {
         drill.run(false, TimeBudget.unlimited());
         assertThat(fake.targetRegion().dbInstance(DRILL_START + "db-orders")).isEmpty();
         assertThat(fake.lines("drill_passed")).as("counted once").hasSize(1);
+        List<Map<String, Object>> summaries = fake.lines("summary");
+        assertThat(summaries.get(summaries.size() - 2)).as("the run that deleted it").containsEntry("drills_alive", 1);
+        assertThat(summaries.get(summaries.size() - 1)).containsEntry("drills_alive", 0);
         assertOnlyDrillResourcesWereTouched();
     }
 

@@ -98,6 +98,27 @@ class DrillPlannerTest {
     }
 
     @Test
+    void anEngineWithoutAnInstanceClassIsRefusedNeverRestoredAtTheSourcesSize() {
+        replicated("alpha");
+        DrillPolicy policy = new DrillPolicy(aPolicy().build(), "drill-subnets", List.of("sg-0123456789abcdef0"),
+                Map.of("mysql", "db.t4g.micro"), 2, Duration.ofHours(6), null, DatabaseScope.ALL,
+                Duration.ofDays(15));
+
+        DrillPlan plan = planner.plan(policy, databases, new ProvenCopies(policy.replication(), copies), instances,
+                clusters, true, NOW);
+
+        assertThat(actions(plan, DrillAction.Restore.class)).isEmpty();
+        assertThat(actions(plan, DrillAction.Refuse.class)).singleElement().satisfies(r -> {
+            assertThat(r.outcome().cause()).isEqualTo(DrillFailure.INSTANCE_CLASS);
+            assertThat(r.outcome().problems()).singleElement().asString().contains("postgres")
+                    .contains("restoreDrill.instanceClasses");
+            assertThat(r.ledger()).containsEntry(TagKeys.DRILL_ENDED_AT, NOW.toString())
+                    .containsEntry(TagKeys.DRILL_REQUESTED_AT, NOW.toString());
+        });
+        assertThat(actions(plan, DrillAction.WriteLedger.class)).as("the refusal writes the ledger").isEmpty();
+    }
+
+    @Test
     void anAdvanceRunStartsNoDrillThatNoRoundAskedFor() {
         replicated("alpha");
 

@@ -30,6 +30,20 @@ public sealed interface DrillAction {
     }
 
     /**
+     * End a drill before it starts, failed: RDS refused its restore for good, or it cannot be asked (no instance
+     * class for the engine). Its ledger is written, nothing is created.
+     *
+     * @param dbIdentifier the source database
+     * @param copy         the copy that would have been restored, which carries the ledger
+     * @param identifier   the drill database's identifier
+     * @param outcome      the failure
+     * @param ledger       the ledger to write on the copy
+     */
+    record Refuse(String dbIdentifier, Snapshot copy, String identifier, Outcome outcome, Map<String, String> ledger)
+            implements DrillAction {
+    }
+
+    /**
      * Add the DB instance to an Aurora drill's cluster, now available.
      *
      * @param drill         the drill

@@ -204,9 +204,18 @@ public final class DrillPlanner {
             tags.put(TagKeys.DRILL_STARTED_AT, now.toString());
             tags.put(TagKeys.DRILL_COPY_ARN, copy.arn());
             // Every ledger tag, not only the changed ones: this run's round write may not have landed.
-            actions.add(new DrillAction.Restore(db.kind(), db.identifier(), copy, identifier,
-                    policy.instanceClassFor(copy.engine()), tags,
-                    ledger(db.kind(), db.identifier()).ended(now, false).tags()));
+            DrillLedger refused = ledger(db.kind(), db.identifier()).ended(now, false);
+            String instanceClass = policy.instanceClassFor(copy.engine());
+            if (instanceClass == null) {
+                // RDS would pick the source's class, which may be large: never restore without a class of our own.
+                actions.add(new DrillAction.Refuse(db.identifier(), copy, identifier, DrillAction.Outcome.failed(
+                        DrillFailure.INSTANCE_CLASS, List.of("no instance class for engine " + copy.engine()
+                                + ": add it to restoreDrill.instanceClasses"), null), refused.tags()));
+                ledgers.put(key(db.kind(), db.identifier()), refused);
+                return;
+            }
+            actions.add(new DrillAction.Restore(db.kind(), db.identifier(), copy, identifier, instanceClass, tags,
+                    refused.tags()));
         }
 
         /** Writes every ledger this run changed, and carries unchanged ones to a newer copy. */
@@ -215,7 +224,7 @@ public final class DrillPlanner {
                 String key = key(db.kind(), db.identifier());
                 Snapshot newest = copies.newestAvailable(db.kind(), db.identifier());
                 Map<String, String> missing = ledgers.get(key).missingOn(newest);
-                // A drill that finished this run writes the ledger itself, before its deletes.
+                // A drill that ended this run writes the ledger itself (a finish before its deletes).
                 if (!missing.isEmpty() && !finishedThisRun(key)) {
                     actions.add(0, new DrillAction.WriteLedger(db.kind(), db.identifier(), newest, missing,
                             written.containsKey(key) ? "round" : "carry-forward"));
@@ -225,7 +234,8 @@ public final class DrillPlanner {
 
         private boolean finishedThisRun(String key) {
             return actions.stream().anyMatch(a -> a instanceof DrillAction.Finish f
-                    && key.equals(key(f.drill().kind(), f.drill().dbIdentifier())));
+                    && key.equals(key(f.drill().kind(), f.drill().dbIdentifier()))
+                    || a instanceof DrillAction.Refuse r && key.equals(key(r.copy().kind(), r.dbIdentifier())));
         }
 
         private Snapshot copyOf(Drill drill) {
