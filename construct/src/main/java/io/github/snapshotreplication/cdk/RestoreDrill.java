@@ -25,13 +25,21 @@ import software.constructs.Construct;
 
 /**
  * The restore drill's resources, under the child id {@code RestoreDrill}: a function of its own (the same jar, the
- * drill's handler, reserved concurrency 1 so that runs never overlap), its log group, role and customer managed
- * policy, and the two schedules that run it. Failed invocations go to the replication's dead-letter queue.
+ * drill's handler), its log group, role and customer managed policy, and the two schedules that run it. Failed
+ * invocations go to the replication's dead-letter queue.
+ *
+ * <p>Runs are safe side by side (the planner lets only advance runs finish drills, and RDS refuses a second drill of
+ * the same name); the timeout, shorter than the advance interval, keeps two advance runs apart. Reserved
+ * concurrency, which accounts with the default quota of 10 cannot give, is 1 only when the construct's own
+ * {@code reservedConcurrentExecutions} is set.
  */
 final class RestoreDrill extends Construct {
 
-    /** One run at a time: a run reads the drills in progress and then starts or deletes databases. */
+    /** With reserved concurrency at all: one run at a time. */
     static final int RESERVED_CONCURRENCY = 1;
+
+    /** Shorter than the advance interval, so one advance run ends before the next starts. */
+    static final Duration TIMEOUT = Duration.minutes(Invocations.DRILL_ADVANCE_INTERVAL_MINUTES - 1);
 
     final LogGroup logGroup;
     final Role role;
@@ -85,7 +93,9 @@ final class RestoreDrill extends Construct {
                         deadLetterQueue, LambdaEnvironment.ofDrill(Stack.of(this), props, replicationId,
                                 followUpRuleName),
                         "Restore drills of snapshot copies in " + props.getTargetRegion() + " (" + replicationId + ")")
-                .reservedConcurrentExecutions(RESERVED_CONCURRENCY);
+                .timeout(TIMEOUT)
+                .reservedConcurrentExecutions(props.getReservedConcurrentExecutions() == null ? null
+                        : RESERVED_CONCURRENCY);
         VpcPlacement.configure(this, builder, props, props.getTargetRegion());
         Function defined = builder.build();
         VpcPlacement.allowHttpsOut(defined, props, "HTTPS to the RDS API of both regions");

@@ -98,7 +98,8 @@ class NagPacksTest {
                 .build()).build(), c -> { }));
         assertThat(findings).extracting(f -> f.rule().substring(f.rule().indexOf('-') + 1)).allSatisfy(rule ->
                 assertThat(RULE_TO_PROP).containsKey(rule));
-        assertThat(findings).extracting(Finding::toString).noneMatch(f -> f.contains("RestoreDrill/Function")
+        // Like the replication function's, the drill function's concurrency limit needs reservedConcurrentExecutions.
+        assertThat(findings).extracting(Finding::toString).anyMatch(f -> f.contains("RestoreDrill/Function")
                 && f.contains("LambdaConcurrency"));
     }
 

@@ -65,7 +65,15 @@ class RestoreDrillTest {
     }
 
     @Test
-    void theDrillHasItsOwnFunctionRoleLogGroupAndPolicyAndRunsOneAtATime() {
+    void theDrillReservesOneExecutionOnlyWhenTheConstructReservesAny() {
+        Template t = Template.fromStack(TestStacks.withConstruct(props().reservedConcurrentExecutions(5)
+                .restoreDrill(drill().build()).build(), c -> { }));
+        t.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", LambdaArtifact.DRILL_HANDLER, "ReservedConcurrentExecutions", 1)));
+    }
+
+    @Test
+    void theDrillHasItsOwnFunctionRoleLogGroupAndPolicyAndEndsBeforeTheNextAdvanceRun() {
         AtomicReference<CrossRegionSnapshotReplication> construct = new AtomicReference<>();
         Template t = Template.fromStack(TestStacks.withConstruct(props().restoreDrill(drill().build()).build(),
                 construct::set));
@@ -76,8 +84,8 @@ class RestoreDrillTest {
         t.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "Handler", LambdaArtifact.DRILL_HANDLER,
                 "Runtime", "java25",
-                "ReservedConcurrentExecutions", 1,
-                "Timeout", 900,
+                "ReservedConcurrentExecutions", Match.absent(),
+                "Timeout", 240,
                 "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")),
                 "DeadLetterConfig", Match.objectLike(Map.of("TargetArn", Match.anyValue())))));
         assertThat(construct.get().getDrillFunction()).isNotNull();

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.rds.RdsClient;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The restore drill's door to the databases of the target region: lists them, restores copies into drill databases,
@@ -103,6 +104,22 @@ public final class RdsDrillGateway implements AutoCloseable {
         } else {
             call("DeleteDBInstance", () -> client.deleteDBInstance(r -> r
                     .dbInstanceIdentifier(database.identifier()).skipFinalSnapshot(true).deleteAutomatedBackups(true)));
+        }
+    }
+
+    /** The status of one database now; empty when it is gone. DescribeDBInstances or DescribeDBClusters. */
+    public Optional<String> statusOf(TargetDatabase database) {
+        try {
+            return database.cluster()
+                    ? call("DescribeDBClusters", () -> client.describeDBClusters(r -> r.dbClusterIdentifier(
+                    database.identifier())).dbClusters().stream().map(c -> c.status()).findFirst())
+                    : call("DescribeDBInstances", () -> client.describeDBInstances(r -> r.dbInstanceIdentifier(
+                    database.identifier())).dbInstances().stream().map(i -> i.dbInstanceStatus()).findFirst());
+        } catch (RdsCallException e) {
+            if (e.failure() == RdsCallException.Failure.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 

@@ -16,6 +16,8 @@ final class RdsErrors {
     private static final Map<String, RdsCallException.Failure> BY_CODE = Map.ofEntries(
             Map.entry("DBSnapshotAlreadyExists", RdsCallException.Failure.ALREADY_EXISTS),
             Map.entry("DBClusterSnapshotAlreadyExistsFault", RdsCallException.Failure.ALREADY_EXISTS),
+            Map.entry("DBInstanceAlreadyExists", RdsCallException.Failure.ALREADY_EXISTS),
+            Map.entry("DBClusterAlreadyExistsFault", RdsCallException.Failure.ALREADY_EXISTS),
             Map.entry("DBSnapshotNotFound", RdsCallException.Failure.NOT_FOUND),
             Map.entry("DBClusterSnapshotNotFoundFault", RdsCallException.Failure.NOT_FOUND),
             Map.entry("DBInstanceNotFound", RdsCallException.Failure.NOT_FOUND),

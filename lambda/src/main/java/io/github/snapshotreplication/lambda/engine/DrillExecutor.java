@@ -10,6 +10,7 @@ import io.github.snapshotreplication.lambda.plan.drill.DrillPolicy;
 import io.github.snapshotreplication.lambda.plan.drill.TargetDatabase;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Carries out a drill plan, step by step, each step on its own: a failed call is logged and the run goes on, and the
@@ -17,6 +18,10 @@ import java.util.List;
  * databases is deleted, and if that write fails nothing is deleted, so no outcome is lost and none counted twice.
  */
 final class DrillExecutor {
+
+    /** What RDS answers a delete of a database in a state that forbids it, deleting included. */
+    private static final Set<String> INVALID_STATE_CODES = Set.of("InvalidDBInstanceState",
+            "InvalidDBClusterStateFault");
 
     private final RdsDrillGateway rds;
     private final DrillPolicy policy;
@@ -63,8 +68,10 @@ final class DrillExecutor {
             rds.restore(restore, policy);
             recorder.step(restore, "drill_restore_started");
         } catch (RdsCallException e) {
-            if (e.isTransient() || DrillFailure.meansCopyGone(e.errorCode())) {
-                // Throttled, or the copy went away under us (retention): the next run tries its newest copy.
+            if (e.isTransient() || DrillFailure.meansCopyGone(e.errorCode())
+                    || e.failure() == RdsCallException.Failure.ALREADY_EXISTS) {
+                // Throttled, the copy went away under us (retention), or a run alongside started this drill: the
+                // next run decides again from what RDS shows.
                 recorder.failed(restore, "drill_restore_deferred", e.getMessage(), e.errorCode(), e.isTransient());
                 return;
             }
@@ -89,8 +96,8 @@ final class DrillExecutor {
             rds.createClusterInstance(create);
             recorder.step(create, "drill_instance_created");
         } catch (RdsCallException e) {
-            if (e.isTransient()) {
-                recorder.failed(create, "drill_instance_deferred", e.getMessage(), e.errorCode(), true);
+            if (e.isTransient() || e.failure() == RdsCallException.Failure.ALREADY_EXISTS) {
+                recorder.failed(create, "drill_instance_deferred", e.getMessage(), e.errorCode(), e.isTransient());
                 return;
             }
             // A cluster without an instance proves nothing: the drill failed for the reason RDS gives.
@@ -130,12 +137,24 @@ final class DrillExecutor {
                 rds.delete(database);
                 recorder.deleted(action, database);
             } catch (RdsCallException e) {
-                if (e.failure() == RdsCallException.Failure.NOT_FOUND) {
-                    continue;  // already gone
+                if (e.failure() == RdsCallException.Failure.NOT_FOUND || isAlreadyBeingDeleted(database, e)) {
+                    continue;
                 }
                 recorder.failed(action, "drill_cleanup_failed", database.label() + " could not be deleted; the next"
                         + " run tries again: " + e.getMessage(), e.errorCode(), e.isTransient());
             }
+        }
+    }
+
+    /** RDS refuses to delete what it is deleting already (a run alongside did): that is done, not a failure. */
+    private boolean isAlreadyBeingDeleted(TargetDatabase database, RdsCallException e) {
+        if (!INVALID_STATE_CODES.contains(e.errorCode())) {
+            return false;
+        }
+        try {
+            return rds.statusOf(database).map("deleting"::equals).orElse(true);
+        } catch (RdsCallException describe) {
+            return false;
         }
     }
 

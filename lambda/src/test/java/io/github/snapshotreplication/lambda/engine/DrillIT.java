@@ -14,7 +14,10 @@ import io.github.snapshotreplication.fakerds.DbInstance;
 import io.github.snapshotreplication.fakerds.DbSnapshot;
 import io.github.snapshotreplication.fakerds.FakeError;
 import io.github.snapshotreplication.fakerds.RecordedRequest;
+import io.github.snapshotreplication.lambda.config.DrillSettings;
+import io.github.snapshotreplication.lambda.output.DrillRecorder;
 import io.github.snapshotreplication.lambda.output.RunSummary;
+import io.github.snapshotreplication.lambda.plan.drill.DrillPlan;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -206,6 +209,29 @@ class DrillIT {
         assertThat(fake.lines("drill_failed")).singleElement().satisfies(l ->
                 assertThat(l).containsEntry("cause", "timeout"));
         assertThat(fake.targetRegion().dbInstance(DRILL_START + "db-orders")).isEmpty();
+    }
+
+    @Test
+    void aRunThatActsOnWhatAnotherRunJustDeletedCountsNoCleanupFailure() {
+        replicateInstance("orders", false);
+        fake.targetRegion().restoreTiming(Duration.ZERO, Duration.ofMinutes(10));
+        DrillEngine drill = fake.drillEngine();
+        drill.run(true, TimeBudget.unlimited());
+        fake.advance(ADVANCE);
+        DrillPlan stale = drill.plan(false);
+
+        drill.run(false, TimeBudget.unlimited());
+        DrillRecorder recorder = new DrillRecorder(fake.out(), FakeRdsHarness.REPLICATION_ID, FakeRdsHarness.TARGET,
+                "drill-advance", false);
+        new DrillExecutor(fake.drillGateway(), DrillSettings.fromEnvironment(FakeRdsHarness.env(
+                "DRILL_SUBNET_GROUP", FakeRdsHarness.DRILL_SUBNET_GROUP, "DRILL_SECURITY_GROUP_IDS",
+                "[\"" + FakeRdsHarness.DRILL_SECURITY_GROUP + "\"]")).policy(), false)
+                .execute(stale, recorder, TimeBudget.unlimited());
+
+        assertThat(fake.targetRegion().dbInstance(DRILL_START + "db-orders")).hasValueSatisfying(db ->
+                assertThat(db.status()).isEqualTo("deleting"));
+        assertThat(fake.lines("drill_cleanup_failed")).isEmpty();
+        assertThat(recorder.finish(FakeRdsHarness.NOW).count(MetricNames.DRILL_CLEANUP_FAILURES)).isZero();
     }
 
     @Test

@@ -119,6 +119,11 @@ public final class FakeRdsHarness implements AutoCloseable {
                 drillGateway, out, clock);
     }
 
+    /** The drill's gateway to the target region, as {@link #drillEngine} uses it. */
+    public RdsDrillGateway drillGateway() {
+        return drillGateway;
+    }
+
     /** The vault account of {@link #vaultEngine(String...)}, and the access key its engine signs with. */
     public static final String VAULT_ACCOUNT = "210987654321";
     public static final String VAULT_ACCESS_KEY = "AKIAVAULTEXAMPLE0001";

@@ -230,6 +230,32 @@ class DrillPlannerTest {
     }
 
     @Test
+    void onlyAdvanceRunsFinishDrillsSoARoundRunAlongsideOneCannotCountAnOutcomeTwice() {
+        replicated("alpha", ledger(NOW.minus(Duration.ofHours(1)), null));
+        instances.add(drillInstance("alpha", "available", NOW.minus(Duration.ofMinutes(40))));
+
+        DrillPlan round = plan(policy(2, null), true, NOW);
+
+        assertThat(round.inFlight()).isEqualTo(1);
+        assertThat(round.actions()).noneMatch(a -> a instanceof DrillAction.Finish || a instanceof DrillAction.Cleanup
+                || a instanceof DrillAction.Restore);
+        assertThat(round.picked()).as("a database with a drill alive waits for the next round").isEmpty();
+    }
+
+    @Test
+    void aDrillNameHeldByALookAlikeIsRefusedBeforeRdsIsAsked() {
+        replicated("alpha");
+        instances.add(instance(DRILL_START + "db-alpha", "available", Map.of(), NOW.minus(Duration.ofDays(2))));
+
+        DrillPlan plan = plan(policy(2, null), true, NOW);
+
+        assertThat(actions(plan, DrillAction.Restore.class)).isEmpty();
+        assertThat(actions(plan, DrillAction.Refuse.class)).singleElement().satisfies(r ->
+                assertThat(r.outcome().cause()).isEqualTo(DrillFailure.IDENTIFIER_TAKEN));
+        assertThat(plan.lookAlikes()).hasSize(1);
+    }
+
+    @Test
     void aDrillWhoseOutcomeIsRecordedIsOnlyDeletedNeverCountedAgain() {
         Instant started = NOW.minus(Duration.ofMinutes(50));
         replicated("alpha", ledger(NOW.minus(Duration.ofHours(1)), NOW.minus(Duration.ofMinutes(5))));

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,10 +24,12 @@ import java.util.Set;
  * says which were asked for and how the last ones ended. So any run may be lost or repeated: the next one sees the
  * same facts and picks up where it stopped.
  *
- * <p>Each run, in this order: every drill in progress is moved on (waits, gets its Aurora instance, or finishes and
- * is deleted; a drill older than the maximum duration fails and is deleted whatever its state); a round run asks for
- * drills of the selected databases (the least recently passed first, up to the per-round count); then due drills
- * start while fewer than the maximum are alive; and each database's ledger is carried to its newest copy.
+ * <p>Each run, in this order: an advance run moves every drill in progress on (waits, gets its Aurora instance, or
+ * finishes and is deleted; a drill older than the maximum duration fails and is deleted whatever its state), a round
+ * run instead asks for drills of the selected databases (the least recently passed first, up to the per-round
+ * count); then due drills start while fewer than the maximum are alive; and each database's ledger is carried to its
+ * newest copy. Only advance runs finish drills, and they are 5 minutes apart with a shorter timeout: a round run
+ * that overlaps one can at most try to start a drill the other started, which RDS refuses by name.
  */
 public final class DrillPlanner {
 
@@ -38,8 +41,8 @@ public final class DrillPlanner {
     public DrillPlan plan(DrillPolicy policy, List<SourceDatabase> sourceDatabases, ProvenCopies copies,
                           List<TargetDatabase> instances, List<TargetDatabase> clusters, boolean round,
                           Instant now) {
-        Run run = new Run(policy, copies, now);
         DrillResources resources = new DrillResources(policy, instances, clusters);
+        Run run = new Run(policy, copies, now, resources.lookAlikes());
         for (SourceDatabase db : sourceDatabases) {
             if (policy.replication().covers(db) && policy.selection().includes(db)
                     && copies.newestAvailable(db.kind(), db.identifier()) != null) {
@@ -53,7 +56,10 @@ public final class DrillPlanner {
         int inFlight = 0;
         for (Drill drill : resources.drills()) {
             inFlight++;
-            run.advance(drill);
+            run.track(drill);
+            if (!round) {
+                run.advance(drill);  // only advance runs, 5 minutes apart, finish drills: never two runs at once
+            }
         }
         List<String> picked = round ? run.pickRound() : List.of();
         run.startDue(policy.maxConcurrent() - inFlight);
@@ -81,11 +87,18 @@ public final class DrillPlanner {
         /** Databases with a drill alive, by key: never a second drill at once. */
         private final Set<String> drilling = new HashSet<>();
         private final List<DrillAction> actions = new ArrayList<>();
+        /** Identifiers of look-alikes, "instance/id" or "cluster/id": a drill named so would be refused by RDS. */
+        private final Set<String> taken = new HashSet<>();
 
-        Run(DrillPolicy policy, ProvenCopies copies, Instant now) {
+        Run(DrillPolicy policy, ProvenCopies copies, Instant now, List<LookAlikeDrillDatabase> lookAlikes) {
             this.policy = policy;
             this.copies = copies;
             this.now = now;
+            lookAlikes.forEach(l -> taken.add(namespaced(l.database().cluster(), l.database().identifier())));
+        }
+
+        private static String namespaced(boolean cluster, String identifier) {
+            return (cluster ? "cluster/" : "instance/") + identifier.toLowerCase(Locale.ROOT);
         }
 
         DrillLedger ledger(SnapshotKind kind, String dbIdentifier) {
@@ -93,10 +106,13 @@ public final class DrillPlanner {
                     k -> DrillLedger.of(copies.of(kind, dbIdentifier)));
         }
 
-        void advance(Drill drill) {
+        void track(Drill drill) {
             if (drill.dbIdentifier() != null) {
                 drilling.add(key(drill.kind(), drill.dbIdentifier()));
             }
+        }
+
+        void advance(Drill drill) {
             if (drill.isBeingDeleted()) {
                 return;
             }
@@ -206,16 +222,28 @@ public final class DrillPlanner {
             // Every ledger tag, not only the changed ones: this run's round write may not have landed.
             DrillLedger refused = ledger(db.kind(), db.identifier()).ended(now, false);
             String instanceClass = policy.instanceClassFor(copy.engine());
+            boolean cluster = db.kind() == SnapshotKind.DB_CLUSTER_SNAPSHOT;
             if (instanceClass == null) {
                 // RDS would pick the source's class, which may be large: never restore without a class of our own.
-                actions.add(new DrillAction.Refuse(db.identifier(), copy, identifier, DrillAction.Outcome.failed(
-                        DrillFailure.INSTANCE_CLASS, List.of("no instance class for engine " + copy.engine()
-                                + ": add it to restoreDrill.instanceClasses"), null), refused.tags()));
-                ledgers.put(key(db.kind(), db.identifier()), refused);
+                refuse(db, copy, identifier, refused, DrillFailure.INSTANCE_CLASS, "no instance class for engine "
+                        + copy.engine() + ": add it to restoreDrill.instanceClasses");
+                return;
+            }
+            if (taken.contains(namespaced(cluster, identifier)) || cluster && taken.contains(namespaced(false,
+                    identifier))) {
+                refuse(db, copy, identifier, refused, DrillFailure.IDENTIFIER_TAKEN, "a database named " + identifier
+                        + " exists without this drill's tag; the drill never touches it");
                 return;
             }
             actions.add(new DrillAction.Restore(db.kind(), db.identifier(), copy, identifier, instanceClass, tags,
                     refused.tags()));
+        }
+
+        private void refuse(SourceDatabase db, Snapshot copy, String identifier, DrillLedger refused,
+                            DrillFailure cause, String problem) {
+            actions.add(new DrillAction.Refuse(db.identifier(), copy, identifier,
+                    DrillAction.Outcome.failed(cause, List.of(problem), null), refused.tags()));
+            ledgers.put(key(db.kind(), db.identifier()), refused);
         }
 
         /** Writes every ledger this run changed, and carries unchanged ones to a newer copy. */
