@@ -71,6 +71,11 @@ final class InProcessRdsClient implements RdsClient {
     }
 
     @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
     public DescribeDbSnapshotsResponse describeDBSnapshots(DescribeDbSnapshotsRequest r) {
         if (r.dbSnapshotIdentifier() != null && r.dbInstanceIdentifier() == null && !r.hasFilters()) {
             Optional<DbSnapshot> one = region.dbSnapshot(r.dbSnapshotIdentifier());
