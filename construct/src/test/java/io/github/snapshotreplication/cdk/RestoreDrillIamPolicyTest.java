@@ -22,7 +22,7 @@ import software.amazon.awscdk.assertions.Template;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestoreDrillIamPolicyTest {
 
-    private static final String ID = "DatabaseStackReplicationCD41015F";
+    static final String ID = "DatabaseStackReplicationCD41015F";
     private static final String DRILL_START = CopyIdentifiers.drillIdentifierStart(ID);
 
     private final Map<String, Map<String, Object>> aurora = drillStatements(template(props().includeAurora(true)
