@@ -125,13 +125,21 @@ final class DrillExecutor {
                 recorder.failed(finish, "drill_ledger_failed", "the outcome of " + finish.drill().label()
                         + " could not be recorded; its databases are past the maximum drill duration and deleted"
                         + " anyway: " + e.getMessage(), e.errorCode(), e.isTransient());
+                // Without the ledger, only the deletes mark the drill as ended: count it once they all went through,
+                // or the next run, which finishes it again, counts it.
+                if (delete(finish, finish.deletes(), recorder)) {
+                    recorder.outcome(finish);
+                }
+                return;
             }
         }
         recorder.outcome(finish);
         delete(finish, finish.deletes(), recorder);
     }
 
-    private void delete(DrillAction action, List<TargetDatabase> databases, DrillRecorder recorder) {
+    /** @return true when every database is deleted, being deleted or gone */
+    private boolean delete(DrillAction action, List<TargetDatabase> databases, DrillRecorder recorder) {
+        boolean all = true;
         for (TargetDatabase database : databases) {
             try {
                 rds.delete(database);
@@ -140,10 +148,12 @@ final class DrillExecutor {
                 if (e.failure() == RdsCallException.Failure.NOT_FOUND || isAlreadyBeingDeleted(database, e)) {
                     continue;
                 }
+                all = false;
                 recorder.failed(action, "drill_cleanup_failed", database.label() + " could not be deleted; the next"
                         + " run tries again: " + e.getMessage(), e.errorCode(), e.isTransient());
             }
         }
+        return all;
     }
 
     /** RDS refuses to delete what it is deleting already (a run alongside did): that is done, not a failure. */

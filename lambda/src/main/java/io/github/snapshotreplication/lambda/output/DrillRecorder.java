@@ -93,15 +93,21 @@ public final class DrillRecorder {
 
     /** A drill's outcome, counted once: the run that wrote it to the ledger reports it. */
     public void outcome(DrillAction.Finish finish) {
-        record(finish.dbIdentifier(), finish.drill().label(), finish.drill().copyArn(), finish.outcome());
+        record(finish.dbIdentifier(), finish.drill().identifier(), finish.drill().cluster() != null
+                ? "db-cluster" : "db-instance", finish.drill().copyArn(), finish.outcome());
     }
 
     /** A drill that ended, failed, before it had a database. */
     public void refused(DrillAction.Refuse refuse) {
-        record(refuse.dbIdentifier(), refuse.identifier(), refuse.copy().arn(), refuse.outcome());
+        record(refuse.dbIdentifier(), refuse.identifier(), null, refuse.copy().arn(), refuse.outcome());
     }
 
-    private void record(String dbIdentifier, String drillDatabase, String copyArn, DrillAction.Outcome outcome) {
+    /**
+     * @param drillKind {@code db-instance} or {@code db-cluster}: the kind of the drill's main database; {@code null}
+     *                  for a drill that ended before it had one
+     */
+    private void record(String dbIdentifier, String drillDatabase, String drillKind, String copyArn,
+                        DrillAction.Outcome outcome) {
         String metric = outcome.passed() ? MetricNames.DRILLS_SUCCEEDED : MetricNames.DRILLS_FAILED;
         Map<String, Object> line = base(outcome.passed() ? "INFO" : "ERROR",
                 outcome.passed() ? "drill_passed" : "drill_failed", outcome.passed() ? null
@@ -109,6 +115,7 @@ public final class DrillRecorder {
                         + outcome.cause().runbook());
         line.put("db_id", dbIdentifier);
         line.put("drill_database", drillDatabase);
+        line.put("drill_kind", drillKind);
         line.put("copy_arn", copyArn);
         line.put("cause", outcome.passed() ? null : outcome.cause().code());
         Long seconds = outcome.restoreDuration() == null ? null : outcome.restoreDuration().getSeconds();

@@ -212,6 +212,30 @@ class DrillIT {
     }
 
     @Test
+    void aDrillPastItsCapWhoseLedgerAndDeleteBothFailIsCountedOnceWhenItIsFinallyDeleted() {
+        replicateInstance("orders", false);
+        fake.targetRegion().restoreFaults().neverFinish(DRILL_START + "db-orders");
+        DrillEngine drill = fake.drillEngine("DRILL_MAX_DURATION", "PT1H");
+        drill.run(true, TimeBudget.unlimited());
+        fake.advance(Duration.ofMinutes(65));
+        fake.rds.faults().failNext("AddTagsToResource", 10, FakeError.THROTTLING);
+        fake.rds.faults().failNext("DeleteDBInstance", 10, FakeError.THROTTLING);
+
+        drill.run(false, TimeBudget.unlimited());
+        assertThat(fake.lines("drill_failed")).as("not counted while nothing marks it ended").isEmpty();
+        fake.rds.faults().clear();
+        fake.advance(ADVANCE);
+        drill.run(false, TimeBudget.unlimited());
+        fake.advance(ADVANCE);
+        drill.run(false, TimeBudget.unlimited());
+
+        assertThat(fake.lines("drill_failed")).singleElement().satisfies(l ->
+                assertThat(l).containsEntry("cause", "timeout").containsEntry("drill_kind", "db-instance")
+                        .containsEntry("drill_database", DRILL_START + "db-orders"));
+        assertThat(fake.targetRegion().dbInstance(DRILL_START + "db-orders")).isEmpty();
+    }
+
+    @Test
     void aRunThatActsOnWhatAnotherRunJustDeletedCountsNoCleanupFailure() {
         replicateInstance("orders", false);
         fake.targetRegion().restoreTiming(Duration.ZERO, Duration.ofMinutes(10));

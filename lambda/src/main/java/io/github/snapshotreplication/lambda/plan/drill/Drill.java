@@ -35,6 +35,11 @@ public record Drill(SnapshotKind kind, String dbIdentifier, TargetDatabase clust
         return databases().stream().allMatch(TargetDatabase::isDeleting);
     }
 
+    /** The identifier of its main database: the cluster's, else the instance's. */
+    public String identifier() {
+        return cluster != null ? cluster.identifier() : instances.get(0).identifier();
+    }
+
     /** The label of its main database, for logs. */
     public String label() {
         return cluster != null ? cluster.label() : instances.get(0).label();
