@@ -14,10 +14,11 @@ import java.util.function.Supplier;
  * snapshots, events that arrive late, twice, out of order, malformed or never, random faults, copies finishing at
  * random times; users who copy, restore, snapshot and re-tag the installation's copies into look-alikes; another
  * installation on the same databases; a vault account whose engine copies every copy the installation shares with
- * it, among its own users' look-alikes and a stranger's shares. {@link SoakInvariants} are checked after every step
- * against the fake's ground truth; then the faults stop and {@link SoakConvergence} checks the time to protection;
- * last, {@link SoakCompromise}: an attacker holds the source account and the vault must keep every database's
- * newest copy.
+ * it, among its own users' look-alikes and a stranger's shares; the installation's restore drill ({@link SoakDrill})
+ * restoring its copies on a schedule of simulated time, among look-alike databases ({@link DrillUsers}).
+ * {@link SoakInvariants} are checked after every step against the fake's ground truth; then the drill drains, the
+ * faults stop and {@link SoakConvergence} checks the time to protection; last, {@link SoakCompromise}: an attacker
+ * holds the source account and the vault must keep every database's newest copy.
  */
 public final class ChaosSoak {
 
@@ -48,13 +49,14 @@ public final class ChaosSoak {
             for (int step = 0; step < config.steps(); step++) {
                 runStep(step);
             }
+            w.drill.drain((name, fault, run) -> checked(config.steps(), name, fault, run));
             new SoakConvergence(w).run();
             new SoakCompromise(w).run();
             SoakReport report = w.report;
             report.seeds = 1;
             report.steps = config.steps();
             report.simulatedDays = w.fleet.days();
-            report.errorsInjected = w.rds.faults().injectedCount();
+            report.errorsInjected = w.rds.faults().injectedCount() - report.drills.errorsInjected;
             w.lookAlikes.counts().forEach((kind, n) -> report.lookAlikes.merge(kind.name(), n, Long::sum));
             w.vaultLookAlikes.counts().forEach((kind, n) -> report.vaultLookAlikes.merge(kind.name(), n,
                     Long::sum));
@@ -65,7 +67,8 @@ public final class ChaosSoak {
     private void runStep(int step) {
         SoakWorld w = world;
         SoakReport report = w.report;
-        w.clock.advance(Duration.ofMinutes(60 + w.random.nextInt(7 * 60)));
+        Duration passes = Duration.ofMinutes(60 + w.random.nextInt(7 * 60));
+        w.drill.runUntil(w.clock.instant().plus(passes), (name, fault, run) -> checked(step, name, fault, run));
         for (SoakFleet.Created created : w.backups()) {
             if (w.random.nextDouble() < 0.15) {
                 report.missedEvents++; // RDS events are best effort: some never arrive
@@ -77,6 +80,7 @@ public final class ChaosSoak {
             w.undelivered.add(w.fleet.manualSnapshot(w.random, w.clock.instant()));
         }
         w.users.act(w.clock.instant());
+        w.drillUsers.act();
         SoakFaults.Armed fault = arm();
         Invocation invocation = pick(fault.budget());
         checked(step, invocation.name(), fault, () -> w.invoke(invocation.call(), summary -> {

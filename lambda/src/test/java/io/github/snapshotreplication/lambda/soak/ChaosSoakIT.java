@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The chaos soak at the size {@code mvn verify} affords (seconds); the benchmarks module runs it far longer.
  * Every invariant is checked inside the run; this test also makes sure the run exercised what it claims to: the
  * engine, the other installation, the users and, on the vault's side, its copies, receipts and retention, its users'
- * look-alikes, a stranger's shares, and the compromise of the source account at the end of each run.
+ * look-alikes, a stranger's shares, and the compromise of the source account at the end of each run; and the
+ * restore drill: drills passed and failed for each cause the soak arranges, runs lost, look-alike databases of every
+ * kind left alone, restore durations measured against RDS's.
  */
 class ChaosSoakIT {
 
@@ -43,5 +45,16 @@ class ChaosSoakIT {
         assertThat(report.compromiseExpected()).isGreaterThan(30);
         assertThat(report.compromiseSurvivors()).isEqualTo(report.compromiseExpected());
         assertThat(report.invariantChecks()).isGreaterThan(10_000);
+
+        assertThat(report.drillsStarted()).isGreaterThan(100);
+        assertThat(report.drillsPassed()).isGreaterThan(100);
+        assertThat(report.drillFailures()).as("every failure cause the soak arranges").containsOnlyKeys("timeout",
+                "engine-version", "subnet-group", "option-group", "kms-key", "quota", "identifier-taken");
+        assertThat(report.drillRunsLost()).isPositive();
+        assertThat(report.drillLookAlikes()).hasSize(DrillUsers.Kind.values().length);
+        assertThat(report.drillLookAlikeDeleteAttempts()).isZero();
+        assertThat(report.drillDurationsCompared()).isEqualTo(report.drillsPassed());
+        assertThat(report.drillRequestsChecked()).isGreaterThan(500);
+        assertThat(report.drillInvariantChecks()).isGreaterThan(5_000);
     }
 }

@@ -48,7 +48,8 @@ final class SoakEngine implements AutoCloseable {
         engine = new ReplicationEngine(settings.policy(), false, source, target, followUps, out, clock);
     }
 
-    private static Map<String, String> environment(Installation installation, SoakConfig config) {
+    /** The environment the construct gives the installation's functions (the drill's adds its own variables). */
+    static Map<String, String> environment(Installation installation, SoakConfig config) {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_REGION", SoakFleet.SOURCE);
         env.put("TARGET_REGION", SoakFleet.TARGET);

@@ -19,13 +19,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SoakFaults {
 
-    /** The fault armed for one invocation. {@code NONE} means the invocation runs clean. */
+    /**
+     * The fault armed for one invocation. {@code NONE} means the invocation runs clean. The restore drill's runs meet
+     * their own set ({@link #armDrill}): the SDK's errors, cut-offs and time budget, the region's DB instance and
+     * cluster quotas reached, its ledger writes throttled past the SDK's retries, and runs lost altogether.
+     */
     enum Kind { NONE, THROTTLING, SERVER_ERRORS, UNAVAILABLE_BURST, SNAPSHOT_QUOTA, COPY_QUOTA_LOWERED, KMS_DENIED,
-        CUT_OFF, TIME_BUDGET, FOLLOW_UP_RULE_UNAVAILABLE, HAND_OVER_REFUSED }
+        CUT_OFF, TIME_BUDGET, FOLLOW_UP_RULE_UNAVAILABLE, HAND_OVER_REFUSED, DATABASE_QUOTA, LEDGER_REFUSED,
+        RUN_LOST }
 
     private static final Kind[] FAULTS = {Kind.THROTTLING, Kind.SERVER_ERRORS, Kind.UNAVAILABLE_BURST,
         Kind.SNAPSHOT_QUOTA, Kind.COPY_QUOTA_LOWERED, Kind.KMS_DENIED, Kind.CUT_OFF, Kind.TIME_BUDGET,
         Kind.FOLLOW_UP_RULE_UNAVAILABLE, Kind.HAND_OVER_REFUSED};
+    private static final Kind[] DRILL_FAULTS = {Kind.THROTTLING, Kind.SERVER_ERRORS, Kind.UNAVAILABLE_BURST,
+        Kind.CUT_OFF, Kind.TIME_BUDGET, Kind.DATABASE_QUOTA, Kind.LEDGER_REFUSED, Kind.RUN_LOST};
     private static final String[] HAND_OVER = {"ModifyDBSnapshotAttribute", "ModifyDBClusterSnapshotAttribute",
         "AddTagsToResource"};
 
@@ -42,9 +49,41 @@ final class SoakFaults {
     /** With probability {@code p}, arms a random fault; returns it with the time budget the invocation gets. */
     Armed arm(double p) {
         if (random.nextDouble() >= p) {
-            return new Armed(Kind.NONE, TimeBudget.unlimited());
+            return Armed.NONE;
         }
-        Kind kind = FAULTS[random.nextInt(FAULTS.length)];
+        return arm(FAULTS[random.nextInt(FAULTS.length)]);
+    }
+
+    /**
+     * With probability {@code p}, arms a random fault for a run of the restore drill; {@code RUN_LOST} arms nothing:
+     * the run is not invoked at all (a Lambda invocation lost).
+     */
+    Armed armDrill(double p) {
+        if (random.nextDouble() >= p) {
+            return Armed.NONE;
+        }
+        Kind kind = DRILL_FAULTS[random.nextInt(DRILL_FAULTS.length)];
+        return switch (kind) {
+            case CUT_OFF -> {
+                rds.faults().cutOffAfter(random.nextInt(12));
+                yield new Armed(kind, TimeBudget.unlimited());
+            }
+            case DATABASE_QUOTA -> {
+                // RDS counts the databases being created or deleted too: no room for one more.
+                target.setDbInstanceQuota(target.dbInstances().size());
+                target.setDbClusterQuota(target.dbClusters().size());
+                yield new Armed(kind, TimeBudget.unlimited());
+            }
+            case LEDGER_REFUSED -> {
+                refuseHandOver("AddTagsToResource");
+                yield new Armed(kind, TimeBudget.unlimited());
+            }
+            case RUN_LOST -> new Armed(kind, TimeBudget.unlimited());
+            default -> arm(kind);
+        };
+    }
+
+    private Armed arm(Kind kind) {
         FaultInjector faults = rds.faults();
         String copy = random.nextBoolean() ? "CopyDBSnapshot" : "CopyDBClusterSnapshot";
         TimeBudget budget = TimeBudget.unlimited();
@@ -80,12 +119,14 @@ final class SoakFaults {
         }
     }
 
-    /** Removes every rule and restores the fake's default in-flight quotas. */
+    /** Removes every rule and restores the fake's default in-flight and database quotas. */
     void disarm() {
         rds.faults().clear();
         rds.eventBridge().failNext(0);
         target.setCopyQuota(FakeRegion.DEFAULT_COPY_QUOTA);
         target.setClusterCopyQuota(FakeRegion.DEFAULT_CLUSTER_COPY_QUOTA);
+        target.setDbInstanceQuota(Integer.MAX_VALUE);
+        target.setDbClusterQuota(Integer.MAX_VALUE);
     }
 
     /** A budget that reads "plenty of time" {@code actions} times, then "about to time out". */
@@ -96,6 +137,8 @@ final class SoakFaults {
 
     /** The fault of one invocation. */
     record Armed(Kind kind, TimeBudget budget) {
+        static final Armed NONE = new Armed(Kind.NONE, TimeBudget.unlimited());
+
         boolean clean() {
             return kind == Kind.NONE;
         }

@@ -34,6 +34,9 @@ final class SoakFleet {
     static final String ACCOUNT = "123456789012";
     static final String SOURCE_KEY = "arn:aws:kms:eu-west-1:123456789012:key/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
     static final String TARGET_KEY = "arn:aws:kms:eu-central-1:123456789012:key/9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f";
+    /** The engine versions the databases run (the restore drill checks a restore runs its copy's version). */
+    static final String VERSION = "16.4";
+    static final String OLDER_VERSION = "15.8";
     private static final Duration BACKUP_RETENTION = Duration.ofDays(7);
 
     /** A source database; {@code inScope} false for the excluded {@code scratch-} instance. */
@@ -72,11 +75,11 @@ final class SoakFleet {
             if (db.kind() == SnapshotKind.DB_SNAPSHOT) {
                 source.addDbInstance(DbInstance.builder().identifier(db.id()).storageEncrypted(db.encrypted())
                         .kmsKeyId(db.encrypted() ? SOURCE_KEY : null).copyTagsToSnapshot(copyTags)
-                        .tag("team", "orders").build());
+                        .engineVersion(i % 3 == 2 ? OLDER_VERSION : VERSION).tag("team", "orders").build());
             } else {
                 source.addDbCluster(DbCluster.builder().identifier(db.id()).storageEncrypted(db.encrypted())
                         .kmsKeyId(db.encrypted() ? SOURCE_KEY : null).copyTagsToSnapshot(copyTags)
-                        .tag("team", "billing").member(db.id() + "-writer").build());
+                        .engineVersion(VERSION).tag("team", "billing").member(db.id() + "-writer").build());
                 // Cluster members take no DB snapshots of their own: the engine must not expect any.
                 source.addDbInstance(DbInstance.builder().identifier(db.id() + "-writer").dbClusterIdentifier(db.id())
                         .engine("aurora-postgresql").build());

@@ -16,9 +16,9 @@ import java.util.function.Supplier;
 /**
  * Every invariant of the soak, checked around each invocation against the fake's ground truth: {@link
  * SafetyInvariants} (nothing an installation did not create is deleted), {@link CopyInvariants} (copies,
- * retention, copy slots), {@link HandOverInvariants} (the engine lets a copy go only once the vault holds its own)
- * and {@link VaultInvariants} (the vault account's side). A violation throws {@link AssertionError}; every check
- * passed is counted.
+ * retention, copy slots), {@link HandOverInvariants} (the engine lets a copy go only once the vault holds its own),
+ * {@link VaultInvariants} (the vault account's side) and {@link DrillInvariants} (the restore drill). A violation
+ * throws {@link AssertionError}; every check passed is counted.
  */
 final class SoakInvariants {
 
@@ -29,13 +29,14 @@ final class SoakInvariants {
     private final CopyInvariants copies;
     private final VaultInvariants vault;
     private final HandOverInvariants handOver;
+    private final DrillInvariants drills;
     private final Checks checks;
     private Map<String, Held> before = Map.of();
     private int deletionsSeen;
 
     SoakInvariants(FakeRdsServer rds, List<Installation> installations, SoakFleet fleet, LookAlikes lookAlikes,
                    SoakConfig config, SoakReport report, SoakVault soakVault, LookAlikes vaultLookAlikes,
-                   Set<String> strangers, Clock clock) {
+                   Set<String> strangers, DrillUsers drillUsers, Clock clock) {
         this.rds = rds;
         this.target = rds.region(SoakFleet.TARGET);
         this.clock = clock;
@@ -45,6 +46,7 @@ final class SoakInvariants {
                 checks);
         this.handOver = new HandOverInvariants(installations.get(0), vault, report, checks);
         this.copies = new CopyInvariants(target, installations, fleet, config, report, checks, handOver::mayHold);
+        this.drills = new DrillInvariants(rds, installations.get(0), drillUsers, report, checks);
     }
 
     /** Records the state an invocation starts from. */
@@ -54,6 +56,7 @@ final class SoakInvariants {
         copies.beforeStep(before);
         vault.beforeStep(before);
         handOver.beforeStep(before);
+        drills.beforeStep(before);
         deletionsSeen = rds.account(SoakFleet.ACCOUNT).deletions().size();
     }
 
@@ -66,6 +69,7 @@ final class SoakInvariants {
         copies.afterStep(now, requests);
         vault.afterStep(now, requests, clock.instant());
         handOver.afterStep(now, fresh, requests);
+        drills.afterStep(requests, clock.instant());
     }
 
     /** Retention and reporting, right after a sweep that ran clean to its end (before any copy finishes). */
@@ -76,6 +80,11 @@ final class SoakInvariants {
     /** The vault's copies, receipts, retention and reporting, right after a vault sweep that ran clean. */
     void afterCleanVaultSweep(RunSummary summary, Instant now) {
         vault.afterCleanSweep(summary, now);
+    }
+
+    /** The restore drill's checks. */
+    DrillInvariants drills() {
+        return drills;
     }
 
     /** The vault's own checks, for the phase when the source account is the attacker's. */

@@ -87,6 +87,8 @@ public final class SoakReport {
     final Map<String, long[]> convergence = new TreeMap<>();
     /** Per kind: the smallest bound minus time to protection of any run, in minutes. */
     final Map<String, Long> convergenceMargin = new TreeMap<>();
+    /** The restore drill's part. */
+    final DrillFigures drills = new DrillFigures();
 
     /** Records one run's time to protection for {@code kind}. */
     void convergence(SnapshotKind kind, Duration took, Duration bound) {
@@ -160,6 +162,7 @@ public final class SoakReport {
             }
         });
         other.convergenceMargin.forEach((k, v) -> convergenceMargin.merge(k, v, Math::min));
+        drills.add(other.drills);
         return this;
     }
 
@@ -255,6 +258,48 @@ public final class SoakReport {
         return compromiseSurvivors;
     }
 
+    public long drillsStarted() {
+        return drills.started;
+    }
+
+    public long drillsPassed() {
+        return drills.passed;
+    }
+
+    /** Failed drills by cause ({@code timeout}, {@code engine-version}...), refused restores included. */
+    public Map<String, Long> drillFailures() {
+        return drills.failed;
+    }
+
+    public long drillRunsLost() {
+        return drills.lostRuns;
+    }
+
+    public long drillLookAlikesCreated() {
+        return drills.lookAlikesCreated();
+    }
+
+    public Map<String, Long> drillLookAlikes() {
+        return drills.lookAlikes;
+    }
+
+    public long drillLookAlikeDeleteAttempts() {
+        return drills.lookAlikeDeleteAttempts;
+    }
+
+    public long drillInvariantChecks() {
+        return drills.checks;
+    }
+
+    public long drillRequestsChecked() {
+        return drills.requestsChecked;
+    }
+
+    /** Passed drills whose measured restore duration was compared with RDS's simulated one. */
+    public long drillDurationsCompared() {
+        return drills.durationsCompared();
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
@@ -299,6 +344,7 @@ public final class SoakReport {
                 + " days, deleted %d; newest pre-compromise vault copies surviving %d of %d%n", attackerDeletes,
                 attackerRefused, junkShared, junkCopied, compromiseSweeps, compromiseDays,
                 compromiseVaultDeletes, compromiseSurvivors, compromiseExpected));
+        s.append(drills.lines());
         s.append(String.format("  invariants   %d checks, 0 violations%n", invariantChecks));
         return s.toString();
     }

@@ -117,12 +117,16 @@ final class SoakUser implements AutoCloseable {
         expectSuccess(params.get("Action"), call(region, params));
     }
 
-    /** Deletes a database of the target region, keeping a final snapshot. */
+    /** Deletes a database of the target region, keeping a final snapshot ({@code null}: none). */
     void deleteDatabase(SnapshotKind kind, String databaseId, String finalSnapshotId) {
         boolean db = kind == SnapshotKind.DB_SNAPSHOT;
         Map<String, String> params = params(db ? "DeleteDBInstance" : "DeleteDBCluster");
         params.put(db ? "DBInstanceIdentifier" : "DBClusterIdentifier", databaseId);
-        params.put("FinalDBSnapshotIdentifier", finalSnapshotId);
+        if (finalSnapshotId == null) {
+            params.put("SkipFinalSnapshot", "true");
+        } else {
+            params.put("FinalDBSnapshotIdentifier", finalSnapshotId);
+        }
         expectSuccess(params.get("Action"), call(SoakFleet.TARGET, params));
     }
 

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * Everything one soak run acts on: the fake RDS endpoint and its clock, the source fleet, the two installations,
- * the vault account and its people, the users and their look-alikes, the faults, the invariants and the report.
+ * the vault account and its people, the users and their look-alikes, the restore drill and the look-alike databases
+ * made around it, the faults, the invariants and the report.
  * Every actor signs with its own access key id, so the fake's ground truth tells apart what the installation under
  * test, the other installation, the vault and the users created and deleted, and in which account.
  */
@@ -49,7 +50,10 @@ final class SoakWorld implements AutoCloseable {
     final SoakVault vault;
     final LookAlikes vaultLookAlikes = new LookAlikes();
     final VaultUsers vaultUsers;
+    final DrillUsers drillUsers;
     final SoakInvariants invariants;
+    /** The restore drill; its choices come from a random of its own, so the rest of the world runs as before. */
+    final SoakDrill drill;
     /** Events RDS sent that have not reached the Lambda yet. */
     final List<SoakFleet.Created> undelivered = new ArrayList<>();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -75,8 +79,11 @@ final class SoakWorld implements AutoCloseable {
         users = new SoakUsers(random, target, fleet, user, engineInstallation, lookAlikes, restores);
         vault = new SoakVault(rds, config.vaultRetention(), out, clock);
         vaultUsers = new VaultUsers(rds, random, vault, engineInstallation, vaultLookAlikes, report);
+        Random drillRandom = new Random(config.seed() * 31 + 17);
+        drillUsers = new DrillUsers(rds, drillRandom, engineInstallation, user);
         invariants = new SoakInvariants(rds, List.of(engineInstallation, otherInstallation), fleet, lookAlikes,
-                config, report, vault, vaultLookAlikes, vaultUsers.strangerArns(), clock);
+                config, report, vault, vaultLookAlikes, vaultUsers.strangerArns(), drillUsers, clock);
+        drill = new SoakDrill(this, rds, drillRandom, out);
     }
 
     /**
@@ -128,6 +135,7 @@ final class SoakWorld implements AutoCloseable {
     public void close() {
         engine.close();
         other.close();
+        drill.close();
         vault.close();
         user.close();
         rds.close();
