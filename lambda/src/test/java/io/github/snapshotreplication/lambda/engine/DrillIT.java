@@ -236,6 +236,21 @@ class DrillIT {
     }
 
     @Test
+    void aDryRunPlansAndLogsButNeverCreatesTagsOrDeletes() {
+        replicateInstance("orders", false);
+        fake.rds.clearRequests();
+        DrillEngine drill = fake.drillEngine("DRY_RUN", "true");
+
+        drill.run(true, TimeBudget.unlimited());
+        fake.advance(ADVANCE);
+        drill.run(false, TimeBudget.unlimited());
+
+        assertThat(fake.lines("drill_planned")).isNotEmpty();
+        assertThat(fake.rds.mutatingRequests()).isEmpty();
+        assertThat(fake.targetRegion().dbInstances()).isEmpty();
+    }
+
+    @Test
     void aRunThatActsOnWhatAnotherRunJustDeletedCountsNoCleanupFailure() {
         replicateInstance("orders", false);
         fake.targetRegion().restoreTiming(Duration.ZERO, Duration.ofMinutes(10));
