@@ -125,12 +125,12 @@ final class PlanFormatter {
         return kind == SnapshotKind.DB_SNAPSHOT ? "db-snapshot" : "db-cluster-snapshot";
     }
 
-    private static String human(Duration age) {
+    static String human(Duration age) {
         return age.toDays() > 0 ? age.toDays() + "d " + age.toHoursPart() + "h"
                 : age.toHours() + "h " + age.toMinutesPart() + "m";
     }
 
-    private static void appendTable(StringBuilder out, List<String[]> rows) {
+    static void appendTable(StringBuilder out, List<String[]> rows) {
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length - 1; i++) {

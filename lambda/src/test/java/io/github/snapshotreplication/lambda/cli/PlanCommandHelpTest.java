@@ -26,7 +26,7 @@ class PlanCommandHelpTest {
     void helpPrintsTheUsageAndExitsZero() {
         assertThat(run("plan", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith(PlanCommand.USAGE).contains("--set NAME=VALUE",
-                "Exit status");
+                "--drill ", "--round ", "--json ", "Exit status");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 

@@ -31,13 +31,18 @@ public record Drill(SnapshotKind kind, String dbIdentifier, TargetDatabase clust
     }
 
     /** True when RDS is deleting every one of its databases: only counts against the concurrency cap now. */
-    boolean isBeingDeleted() {
+    public boolean isBeingDeleted() {
         return databases().stream().allMatch(TargetDatabase::isDeleting);
     }
 
     /** The identifier of its main database: the cluster's, else the instance's. */
     public String identifier() {
         return cluster != null ? cluster.identifier() : instances.get(0).identifier();
+    }
+
+    /** What RDS says of each of its databases, e.g. {@code db-cluster x available, db-instance x creating}. */
+    public String status() {
+        return String.join(", ", databases().stream().map(db -> db.label() + " " + db.status()).toList());
     }
 
     /** The label of its main database, for logs. */

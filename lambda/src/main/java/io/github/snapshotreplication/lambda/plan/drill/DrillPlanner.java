@@ -53,22 +53,21 @@ public final class DrillPlanner {
         for (SourceDatabase db : run.selected) {
             run.ledgers.put(key(db.kind(), db.identifier()), DrillLedger.of(copies.of(db.kind(), db.identifier())));
         }
-        int inFlight = 0;
-        for (Drill drill : resources.drills()) {
-            inFlight++;
+        List<Drill> alive = resources.drills();
+        for (Drill drill : alive) {
             run.track(drill);
             if (!round) {
                 run.advance(drill);  // only advance runs, 5 minutes apart, finish drills: never two runs at once
             }
         }
         List<String> picked = round ? run.pickRound() : List.of();
-        run.startDue(policy.maxConcurrent() - inFlight);
+        run.startDue(policy.maxConcurrent() - alive.size());
         run.carryLedgers();
         List<String> overdue = run.selected.stream()
                 .filter(db -> run.ledger(db.kind(), db.identifier()).isOverdue(now, policy.successWindow()))
                 .map(SourceDatabase::identifier).toList();
         return new DrillPlan(run.actions, run.selected.stream().map(SourceDatabase::identifier).toList(), overdue,
-                picked, inFlight, resources.lookAlikes());
+                picked, alive, resources.lookAlikes());
     }
 
     private static String key(SnapshotKind kind, String dbIdentifier) {
@@ -140,7 +139,7 @@ public final class DrillPlanner {
             }
             if (age.compareTo(policy.maxDuration()) > 0) {
                 return DrillAction.Outcome.failed(DrillFailure.TIMEOUT, List.of(drill.label() + " is not up after "
-                        + age.toMinutes() + " minutes (" + status(drill) + "); the maximum is "
+                        + age.toMinutes() + " minutes (" + drill.status() + "); the maximum is "
                         + policy.maxDuration().toMinutes()), null);
             }
             TargetDatabase cluster = drill.cluster();
@@ -153,7 +152,7 @@ public final class DrillPlanner {
             boolean up = !drill.instances().isEmpty()
                     && drill.databases().stream().allMatch(db -> UP.contains(db.status()));
             if (!up) {
-                actions.add(new DrillAction.Wait(drill, status(drill)));
+                actions.add(new DrillAction.Wait(drill, drill.status()));
                 return null;
             }
             DrillChecks.Findings findings = DrillChecks.check(drill, copyOf(drill));
@@ -290,10 +289,6 @@ public final class DrillPlanner {
                 deletes.add(drill.cluster());
             }
             return deletes;
-        }
-
-        private static String status(Drill drill) {
-            return String.join(", ", drill.databases().stream().map(db -> db.label() + " " + db.status()).toList());
         }
     }
 }
