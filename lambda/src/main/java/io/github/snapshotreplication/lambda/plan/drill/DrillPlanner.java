@@ -57,7 +57,7 @@ public final class DrillPlanner {
         for (Drill drill : alive) {
             run.track(drill);
             if (!round) {
-                run.advance(drill);  // only advance runs, 5 minutes apart, finish drills: never two runs at once
+                run.advance(drill);  // only advance runs finish drills: 5 minutes apart, they never overlap
             }
         }
         List<String> picked = round ? run.pickRound() : List.of();
