@@ -4,11 +4,13 @@ import static io.github.snapshotreplication.cdk.SnapshotStatements.statement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.snapshotreplication.contract.CopyIdentifiers;
 import io.github.snapshotreplication.contract.TagKeys;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
@@ -105,7 +107,9 @@ final class DrillPermissions {
     private PolicyStatement restoreFromOwnCopies() {
         List<String> actions = new ArrayList<>(List.of("rds:RestoreDBInstanceFromDBSnapshot"));
         List<String> resources = new ArrayList<>(own.ownCopyArns());
-        resources.add(targetArn("subgrp", subnetGroupName));
+        // RDS stores the name in lower case (docs/aws-references.md#r14), and ARNs match case-sensitively.
+        resources.add(targetArn("subgrp", Token.isUnresolved(subnetGroupName) ? subnetGroupName
+                : subnetGroupName.toLowerCase(Locale.ROOT)));
         resources.add(targetArn("og", "*"));
         resources.add(targetArn("pg", "*"));
         if (aurora) {

@@ -30,6 +30,15 @@ class RestoreDrillIamPolicyTest {
     private final Map<String, Map<String, Object>> instancesOnly = drillStatements(template(props()
             .restoreDrill(drill().build()).build()));
 
+    @Test
+    void theSubnetGroupIsNamedInLowerCaseAsRdsStoresIt() {
+        Map<String, Map<String, Object>> mixedCase = drillStatements(template(props()
+                .restoreDrill(drill().subnetGroupName("Drill Subnets").build()).build()));
+
+        assertThat(mixedCase.get("RestoreFromOwnCopiesIntoDrillSubnetGroup").toString())
+                .contains("subgrp:drill subnets").doesNotContain("Drill Subnets");
+    }
+
     /** The statements of the drill's managed policy only, by {@code Sid}. */
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> drillStatements(Template template) {

@@ -40,7 +40,10 @@ class RestoreDrillValidationTest {
     @Test
     void failsOnAMalformedSubnetGroupName() {
         assertThat(problem(drill().subnetGroupName("drill/subnets"))).contains(
-                "restoreDrill.subnetGroupName must be 1 to 255 letters, digits, spaces or ._- (got 'drill/subnets')");
+                "restoreDrill.subnetGroupName must be 1 to 255 letters, digits, spaces or ._-, starting with a"
+                        + " letter, not default (got 'drill/subnets')");
+        assertThat(problem(drill().subnetGroupName("Default"))).contains("(got 'Default')");
+        assertThat(problem(drill().subnetGroupName("1-drill"))).contains("(got '1-drill')");
     }
 
     @Test

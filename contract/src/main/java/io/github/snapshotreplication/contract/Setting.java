@@ -34,8 +34,11 @@ public final class Setting {
         ACCOUNT_LIST("a JSON array of 12-digit AWS account ids such as [\"123456789012\"]"),
         /** The name of an AWS resource: letters, digits and {@code .-_}, 1 to 64 characters. */
         RESOURCE_NAME("1 to 64 letters, digits or .-_"),
-        /** The name of a DB subnet group: letters, digits, spaces and {@code ._-}, 1 to 255 characters. */
-        DB_SUBNET_GROUP_NAME("1 to 255 letters, digits, spaces or ._-"),
+        /**
+         * The name of a DB subnet group: letters, digits, spaces and {@code ._-}, 1 to 255 characters, a letter
+         * first, not {@code default} (RDS stores it in lower case: docs/aws-references.md#r14).
+         */
+        DB_SUBNET_GROUP_NAME("1 to 255 letters, digits, spaces or ._-, starting with a letter, not default"),
         /** A JSON array of VPC security group ids. */
         SECURITY_GROUP_LIST("a JSON array of security group ids such as [\"sg-0123456789abcdef0\"]");
 

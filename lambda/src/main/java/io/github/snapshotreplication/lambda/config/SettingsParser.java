@@ -25,7 +25,7 @@ final class SettingsParser {
     /** Characters RDS accepts in a tag value. */
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern SUBNET_GROUP = Pattern.compile("[A-Za-z0-9 ._-]{1,255}");
+    private static final Pattern SUBNET_GROUP = Pattern.compile("(?!(?i)default$)[A-Za-z][A-Za-z0-9 ._-]{0,254}");
     private static final Pattern SECURITY_GROUP = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,256}");
 
