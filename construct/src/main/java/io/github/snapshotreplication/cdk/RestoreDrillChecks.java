@@ -18,7 +18,6 @@ final class RestoreDrillChecks {
 
     static final String UNKNOWN_DRILL_SCHEDULE_INTERVAL = "snapshot-replication:unknown-drill-schedule-interval";
 
-    /** RDS: 1 to 255 letters, digits, spaces, periods, underscores and hyphens. */
     /** CreateDBSubnetGroup's rules (docs/aws-references.md#r14): a letter first, and not the default group. */
     private static final Pattern SUBNET_GROUP = Pattern.compile("^(?!(?i)default$)[A-Za-z][A-Za-z0-9 ._-]{0,254}$");
     private static final Pattern SECURITY_GROUP = Pattern.compile("^sg-([0-9a-f]{8}|[0-9a-f]{17})$");
