@@ -50,9 +50,6 @@ public final class DrillPlanner {
             }
         }
         run.selected.sort(Comparator.comparing(SourceDatabase::kind).thenComparing(SourceDatabase::identifier));
-        for (SourceDatabase db : run.selected) {
-            run.ledgers.put(key(db.kind(), db.identifier()), DrillLedger.of(copies.of(db.kind(), db.identifier())));
-        }
         List<Drill> alive = resources.drills();
         for (Drill drill : alive) {
             run.track(drill);
@@ -81,8 +78,10 @@ public final class DrillPlanner {
         private final Instant now;
         private final List<SourceDatabase> selected = new ArrayList<>();
         private final Map<String, DrillLedger> ledgers = new HashMap<>();
-        /** Ledgers changed by this run, to be written: by key. */
-        private final Map<String, DrillLedger> written = new LinkedHashMap<>();
+        /** Databases this run's round asked for, by key. */
+        private final Set<String> requested = new HashSet<>();
+        /** Databases whose drill ended in this run, by key: the ending writes their ledger itself. */
+        private final Set<String> ended = new HashSet<>();
         /** Databases with a drill alive, by key: never a second drill at once. */
         private final Set<String> drilling = new HashSet<>();
         private final List<DrillAction> actions = new ArrayList<>();
@@ -162,7 +161,9 @@ public final class DrillPlanner {
 
         private void finish(Drill drill, DrillLedger ledger, DrillAction.Outcome outcome) {
             actions.add(finishing(drill, outcome));
-            ledgers.put(key(drill.kind(), drill.dbIdentifier()), ledger.ended(now, outcome.passed()));
+            String key = key(drill.kind(), drill.dbIdentifier());
+            ledgers.put(key, ledger.ended(now, outcome.passed()));
+            ended.add(key);
         }
 
         /** The finish of a drill with this outcome: its ledger on the newest copy, then its deletes. */
@@ -191,7 +192,7 @@ public final class DrillPlanner {
             for (SourceDatabase db : candidates.subList(0, Math.min(room, candidates.size()))) {
                 String key = key(db.kind(), db.identifier());
                 ledgers.put(key, ledger(db.kind(), db.identifier()).requested(now));
-                written.put(key, ledgers.get(key));
+                requested.add(key);
                 picked.add(db.identifier());
             }
             return picked;
@@ -242,7 +243,9 @@ public final class DrillPlanner {
                             DrillFailure cause, String problem) {
             actions.add(new DrillAction.Refuse(db.identifier(), copy, identifier,
                     DrillAction.Outcome.failed(cause, List.of(problem), null), refused.tags()));
-            ledgers.put(key(db.kind(), db.identifier()), refused);
+            String key = key(db.kind(), db.identifier());
+            ledgers.put(key, refused);
+            ended.add(key);
         }
 
         /** Writes every ledger this run changed, and carries unchanged ones to a newer copy. */
@@ -250,19 +253,12 @@ public final class DrillPlanner {
             for (SourceDatabase db : selected) {
                 String key = key(db.kind(), db.identifier());
                 Snapshot newest = copies.newestAvailable(db.kind(), db.identifier());
-                Map<String, String> missing = ledgers.get(key).missingOn(newest);
-                // A drill that ended this run writes the ledger itself (a finish before its deletes).
-                if (!missing.isEmpty() && !finishedThisRun(key)) {
+                Map<String, String> missing = ledger(db.kind(), db.identifier()).missingOn(newest);
+                if (!missing.isEmpty() && !ended.contains(key)) {
                     actions.add(0, new DrillAction.WriteLedger(db.kind(), db.identifier(), newest, missing,
-                            written.containsKey(key) ? "round" : "carry-forward"));
+                            requested.contains(key) ? "round" : "carry-forward"));
                 }
             }
-        }
-
-        private boolean finishedThisRun(String key) {
-            return actions.stream().anyMatch(a -> a instanceof DrillAction.Finish f
-                    && key.equals(key(f.drill().kind(), f.drill().dbIdentifier()))
-                    || a instanceof DrillAction.Refuse r && key.equals(key(r.copy().kind(), r.dbIdentifier())));
         }
 
         private Snapshot copyOf(Drill drill) {
