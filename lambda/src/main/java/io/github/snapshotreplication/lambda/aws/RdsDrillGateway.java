@@ -1,6 +1,7 @@
 package io.github.snapshotreplication.lambda.aws;
 
 import static io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway.call;
+import static io.github.snapshotreplication.lambda.aws.RdsSnapshotGateway.ifFound;
 
 import io.github.snapshotreplication.lambda.plan.Snapshot;
 import io.github.snapshotreplication.lambda.plan.SnapshotKind;
@@ -29,6 +30,11 @@ public final class RdsDrillGateway implements AutoCloseable {
     /** A gateway with its own client for {@code region}. */
     public static RdsDrillGateway create(String region, ClientSettings settings) {
         return new RdsDrillGateway(RdsClients.build(region, settings));
+    }
+
+    /** A gateway over the client of {@code snapshots}, to the same region: one client per region, not two. */
+    public static RdsDrillGateway sharing(RdsSnapshotGateway snapshots) {
+        return new RdsDrillGateway(snapshots.client());
     }
 
     /** Every DB instance of the region, 100 a page. DescribeDBInstances. */
@@ -109,18 +115,11 @@ public final class RdsDrillGateway implements AutoCloseable {
 
     /** The status of one database now; empty when it is gone. DescribeDBInstances or DescribeDBClusters. */
     public Optional<String> statusOf(TargetDatabase database) {
-        try {
-            return database.cluster()
-                    ? call("DescribeDBClusters", () -> client.describeDBClusters(r -> r.dbClusterIdentifier(
-                    database.identifier())).dbClusters().stream().map(c -> c.status()).findFirst())
-                    : call("DescribeDBInstances", () -> client.describeDBInstances(r -> r.dbInstanceIdentifier(
-                    database.identifier())).dbInstances().stream().map(i -> i.dbInstanceStatus()).findFirst());
-        } catch (RdsCallException e) {
-            if (e.failure() == RdsCallException.Failure.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return ifFound(() -> database.cluster()
+                ? call("DescribeDBClusters", () -> client.describeDBClusters(r -> r.dbClusterIdentifier(
+                database.identifier())).dbClusters().stream().map(c -> c.status()).findFirst())
+                : call("DescribeDBInstances", () -> client.describeDBInstances(r -> r.dbInstanceIdentifier(
+                database.identifier())).dbInstances().stream().map(i -> i.dbInstanceStatus()).findFirst()));
     }
 
     /** Adds or replaces tags of a resource of the region. AddTagsToResource. */

@@ -45,6 +45,11 @@ public final class RdsSnapshotGateway implements AutoCloseable {
         return new RdsSnapshotGateway(RdsClients.buildOffline(region, settings), region);
     }
 
+    /** Its client, for the drill's gateway to the same region. */
+    RdsClient client() {
+        return client;
+    }
+
     /** The region this gateway talks to. */
     public String region() {
         return region;
@@ -207,7 +212,7 @@ public final class RdsSnapshotGateway implements AutoCloseable {
         }
     }
 
-    private static <T> Optional<T> ifFound(Supplier<Optional<T>> call) {
+    static <T> Optional<T> ifFound(Supplier<Optional<T>> call) {
         try {
             return call.get();
         } catch (RdsCallException e) {

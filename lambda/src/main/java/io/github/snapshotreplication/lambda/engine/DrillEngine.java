@@ -55,10 +55,9 @@ public final class DrillEngine {
 
     /** A drill engine for the settings, with clients built from {@code clients}. */
     public static DrillEngine create(DrillSettings settings, ClientSettings clients, JsonLines out, Clock clock) {
-        String targetRegion = settings.replication().targetRegion();
+        RdsSnapshotGateway target = RdsSnapshotGateway.create(settings.replication().targetRegion(), clients);
         return new DrillEngine(settings, RdsSnapshotGateway.create(settings.replication().sourceRegion(), clients),
-                RdsSnapshotGateway.create(targetRegion, clients), RdsDrillGateway.create(targetRegion, clients), out,
-                clock);
+                target, RdsDrillGateway.sharing(target), out, clock);
     }
 
     /** Handles what the invocation asked for: the drill's function only runs drills. */
