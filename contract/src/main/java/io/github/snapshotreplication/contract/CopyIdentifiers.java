@@ -33,9 +33,20 @@ public final class CopyIdentifiers {
      * @return 10 lower-case characters
      */
     public static String prefixOf(String replicationId) {
+        return LEAD + shortHash(replicationId);
+    }
+
+    /**
+     * 8 hex digits of the SHA-256 of a value: what tells installations apart in {@link #prefixOf}, and a long
+     * identifier apart from others it was shortened like.
+     *
+     * @param value any text, hashed as UTF-8
+     * @return 8 lower-case hex digits
+     */
+    public static String shortHash(String value) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(replicationId.getBytes(StandardCharsets.UTF_8));
-            return LEAD + HexFormat.of().formatHex(digest).substring(0, HASH_HEX_DIGITS);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, HASH_HEX_DIGITS);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
         }

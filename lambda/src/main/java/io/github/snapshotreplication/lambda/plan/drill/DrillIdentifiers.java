@@ -1,11 +1,8 @@
 package io.github.snapshotreplication.lambda.plan.drill;
 
+import io.github.snapshotreplication.contract.CopyIdentifiers;
 import io.github.snapshotreplication.lambda.plan.SnapshotKind;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -19,7 +16,6 @@ final class DrillIdentifiers {
 
     /** RDS's longest DB instance and DB cluster identifier. */
     static final int MAX_LENGTH = 63;
-    private static final int HASH_HEX_DIGITS = 8;
 
     private DrillIdentifiers() {
     }
@@ -30,17 +26,9 @@ final class DrillIdentifiers {
         if (start.length() + body.length() <= MAX_LENGTH && !body.isEmpty()) {
             return start + body;
         }
-        int keep = MAX_LENGTH - start.length() - HASH_HEX_DIGITS - 1;
+        String hash = CopyIdentifiers.shortHash(dbIdentifier);
+        int keep = MAX_LENGTH - start.length() - hash.length() - 1;
         String head = body.substring(0, Math.min(keep, body.length())).replaceAll("-+$", "");
-        return start + (head.isEmpty() ? "" : head + "-") + hash(dbIdentifier);
-    }
-
-    private static String hash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, HASH_HEX_DIGITS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-        }
+        return start + (head.isEmpty() ? "" : head + "-") + hash;
     }
 }
