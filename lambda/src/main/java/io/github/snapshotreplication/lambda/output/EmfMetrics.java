@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds CloudWatch Embedded Metric Format documents: counters with the {@code ReplicationId} dimension, and one
@@ -23,16 +24,8 @@ public final class EmfMetrics {
 
     /** One document with every counter, zeros included, so alarms see data on every run. */
     public static Map<String, Object> counters(String replicationId, Map<String, Long> counts, Instant now) {
-        List<Map<String, Object>> definitions = new ArrayList<>();
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("_aws", null);
-        doc.put(MetricNames.DIMENSION_REPLICATION_ID, replicationId);
-        counts.forEach((name, value) -> {
-            definitions.add(Map.<String, Object>of("Name", name, "Unit", "Count"));
-            doc.put(name, value);
-        });
-        doc.put("_aws", metadata(now, definitions, List.of(List.of(MetricNames.DIMENSION_REPLICATION_ID))));
-        return doc;
+        return document(Map.of(MetricNames.DIMENSION_REPLICATION_ID, replicationId), counts, name -> "Count",
+                List.of(List.of(MetricNames.DIMENSION_REPLICATION_ID)), now);
     }
 
     /** One document for one database's recovery point; {@code null} when the database has no available copy. */
@@ -40,14 +33,9 @@ public final class EmfMetrics {
         if (point.age() == null) {
             return null;
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("_aws", metadata(now, List.of(Map.<String, Object>of("Name", MetricNames.NEWEST_COPY_AGE_SECONDS,
-                        "Unit", "Seconds")),
-                List.of(List.of(MetricNames.DIMENSION_REPLICATION_ID, MetricNames.DIMENSION_DB_IDENTIFIER))));
-        doc.put(MetricNames.DIMENSION_REPLICATION_ID, replicationId);
-        doc.put(MetricNames.DIMENSION_DB_IDENTIFIER, point.dbIdentifier());
-        doc.put(MetricNames.NEWEST_COPY_AGE_SECONDS, point.age().getSeconds());
-        return doc;
+        return document(perDatabase(replicationId, point.dbIdentifier()),
+                Map.of(MetricNames.NEWEST_COPY_AGE_SECONDS, point.age().getSeconds()), name -> "Seconds",
+                List.of(List.of(MetricNames.DIMENSION_REPLICATION_ID, MetricNames.DIMENSION_DB_IDENTIFIER)), now);
     }
 
     /**
@@ -56,21 +44,34 @@ public final class EmfMetrics {
      */
     public static Map<String, Object> drillOutcome(String replicationId, String dbIdentifier, Map<String, Long> values,
                                                    Instant now) {
-        List<Map<String, Object>> definitions = new ArrayList<>();
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("_aws", null);
-        doc.put(MetricNames.DIMENSION_REPLICATION_ID, replicationId);
-        doc.put(MetricNames.DIMENSION_DB_IDENTIFIER, dbIdentifier);
-        values.forEach((name, value) -> {
-            definitions.add(Map.<String, Object>of("Name", name, "Unit",
-                    MetricNames.RESTORE_DURATION_SECONDS.equals(name) ? "Seconds" : "Count"));
-            doc.put(name, value);
-        });
         List<List<String>> dimensionSets = new ArrayList<>();
         dimensionSets.add(List.of(MetricNames.DIMENSION_REPLICATION_ID, MetricNames.DIMENSION_DB_IDENTIFIER));
         if (values.containsKey(MetricNames.RESTORE_DURATION_SECONDS)) {
             dimensionSets.add(List.of(MetricNames.DIMENSION_REPLICATION_ID));
         }
+        return document(perDatabase(replicationId, dbIdentifier), values,
+                name -> MetricNames.RESTORE_DURATION_SECONDS.equals(name) ? "Seconds" : "Count", dimensionSets, now);
+    }
+
+    private static Map<String, Object> perDatabase(String replicationId, String dbIdentifier) {
+        Map<String, Object> dimensions = new LinkedHashMap<>();
+        dimensions.put(MetricNames.DIMENSION_REPLICATION_ID, replicationId);
+        dimensions.put(MetricNames.DIMENSION_DB_IDENTIFIER, dbIdentifier);
+        return dimensions;
+    }
+
+    /** The metadata first, then the dimensions' values, then each metric's value, in the order given. */
+    private static Map<String, Object> document(Map<String, Object> dimensions, Map<String, Long> values,
+                                                UnaryOperator<String> unitOf, List<List<String>> dimensionSets,
+                                                Instant now) {
+        List<Map<String, Object>> definitions = new ArrayList<>();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("_aws", null);
+        doc.putAll(dimensions);
+        values.forEach((name, value) -> {
+            definitions.add(Map.<String, Object>of("Name", name, "Unit", unitOf.apply(name)));
+            doc.put(name, value);
+        });
         doc.put("_aws", metadata(now, definitions, dimensionSets));
         return doc;
     }
