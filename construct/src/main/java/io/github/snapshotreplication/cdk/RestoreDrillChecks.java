@@ -18,9 +18,6 @@ final class RestoreDrillChecks {
 
     static final String UNKNOWN_DRILL_SCHEDULE_INTERVAL = "snapshot-replication:unknown-drill-schedule-interval";
 
-    /** CreateDBSubnetGroup's rules (docs/aws-references.md#r14): a letter first, and not the default group. */
-    private static final Pattern SUBNET_GROUP = Pattern.compile("^(?!(?i)default$)[A-Za-z][A-Za-z0-9 ._-]{0,254}$");
-    private static final Pattern SECURITY_GROUP = Pattern.compile("^sg-([0-9a-f]{8}|[0-9a-f]{17})$");
     private static final Pattern ENGINE = Pattern.compile("^[a-z][a-z0-9-]{0,49}$");
     private static final Pattern INSTANCE_CLASS = Pattern.compile("^db\\.[a-z0-9-]+\\.[a-z0-9]+$");
     private static final String SERVERLESS = "db.serverless";
@@ -47,7 +44,7 @@ final class RestoreDrillChecks {
     }
 
     private void checkSubnetGroup(String name) {
-        if (!Token.isUnresolved(name) && !SUBNET_GROUP.matcher(name).matches()) {
+        if (!Token.isUnresolved(name) && !Settings.DRILL_SUBNET_GROUP.format().accepts(name)) {
             v.problems.add(prop(Settings.DRILL_SUBNET_GROUP) + " must be " + Settings.DRILL_SUBNET_GROUP.format()
                     .description() + " (got '" + name + "'); name a DB subnet group of the target region");
         }
@@ -60,7 +57,7 @@ final class RestoreDrillChecks {
         }
         setting.checkSize(setting.prop(), drill.getSecurityGroupIds().size()).ifPresent(v.problems::add);
         for (String id : drill.getSecurityGroupIds()) {
-            if (!Token.isUnresolved(id) && !SECURITY_GROUP.matcher(id).matches()) {
+            if (!Token.isUnresolved(id) && !setting.format().accepts(id)) {
                 v.problems.add(setting.prop() + " entry '" + id + "' must be a security group id: sg- and 8 or 17"
                         + " lower-case hex digits, such as sg-0123456789abcdef0");
             }

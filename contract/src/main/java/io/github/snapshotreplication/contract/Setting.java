@@ -2,6 +2,7 @@ package io.github.snapshotreplication.contract;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One setting of the replication engine: the environment variable the Lambda reads, the construct prop that sets it,
@@ -38,19 +39,38 @@ public final class Setting {
          * The name of a DB subnet group: letters, digits, spaces and {@code ._-}, 1 to 255 characters, a letter
          * first, not {@code default} (RDS stores it in lower case: docs/aws-references.md#r14).
          */
-        DB_SUBNET_GROUP_NAME("1 to 255 letters, digits, spaces or ._-, starting with a letter, not default"),
-        /** A JSON array of VPC security group ids. */
-        SECURITY_GROUP_LIST("a JSON array of security group ids such as [\"sg-0123456789abcdef0\"]");
+        DB_SUBNET_GROUP_NAME("1 to 255 letters, digits, spaces or ._-, starting with a letter, not default",
+                "(?!(?i)default$)[A-Za-z][A-Za-z0-9 ._-]{0,254}"),
+        /** A JSON array of VPC security group ids: {@code sg-} and 8 or 17 lower-case hex digits. */
+        SECURITY_GROUP_LIST("a JSON array of security group ids such as [\"sg-0123456789abcdef0\"]",
+                "sg-([0-9a-f]{8}|[0-9a-f]{17})");
 
         private final String description;
+        private final Pattern pattern;
 
         Format(String description) {
+            this(description, null);
+        }
+
+        Format(String description, String regex) {
             this.description = description;
+            this.pattern = regex == null ? null : Pattern.compile(regex);
         }
 
         /** @return how a value of this format is written, for error messages and docs */
         public String description() {
             return description;
+        }
+
+        /**
+         * Whether a value, or for a list format one entry, is well formed: the one rule synth time and the Lambda
+         * both check. Formats without a rule here are checked by each side's own parsing.
+         *
+         * @param value the value or entry
+         * @return false when the format has a rule and the value breaks it
+         */
+        public boolean accepts(String value) {
+            return pattern == null || pattern.matcher(value).matches();
         }
     }
 

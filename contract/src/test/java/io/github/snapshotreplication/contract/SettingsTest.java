@@ -42,6 +42,22 @@ class SettingsTest {
     }
 
     @Test
+    void theDrillsNamesAreCheckedByOneRuleOnBothSides() {
+        Setting.Format subnetGroup = Settings.DRILL_SUBNET_GROUP.format();
+        assertThat(subnetGroup.accepts("drill subnets")).isTrue();
+        assertThat(subnetGroup.accepts("Drill_Subnets.1")).isTrue();
+        assertThat(subnetGroup.accepts("Default")).isFalse();
+        assertThat(subnetGroup.accepts("1-drill")).isFalse();
+        assertThat(subnetGroup.accepts("drill/subnets")).isFalse();
+        Setting.Format securityGroup = Settings.DRILL_SECURITY_GROUPS.format();
+        assertThat(securityGroup.accepts("sg-0123abcd")).isTrue();
+        assertThat(securityGroup.accepts("sg-0123456789abcdef0")).isTrue();
+        assertThat(securityGroup.accepts("sg-0123ABCD")).isFalse();
+        assertThat(securityGroup.accepts("sg-12")).isFalse();
+        assertThat(Setting.Format.BOOLEAN.accepts("anything")).as("no rule here: each side parses it").isTrue();
+    }
+
+    @Test
     void theConfigurationPageListsEverySettingWithItsDefault() throws IOException {
         String page = Files.readString(Path.of("..", "docs", "lambda-configuration.md"));
         for (Setting setting : Settings.ALL) {

@@ -25,8 +25,6 @@ final class SettingsParser {
     /** Characters RDS accepts in a tag value. */
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern SUBNET_GROUP = Pattern.compile("(?!(?i)default$)[A-Za-z][A-Za-z0-9 ._-]{0,254}");
-    private static final Pattern SECURITY_GROUP = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,256}");
 
     private final Map<String, String> env;
@@ -46,7 +44,7 @@ final class SettingsParser {
         ReplicationSettings replication = parseReplication();
         String subnetGroup = required(Settings.DRILL_SUBNET_GROUP.variable(), Settings.DRILL_SUBNET_GROUP.label(),
                 "name the DB subnet group of the target region the drill databases go into");
-        if (subnetGroup != null && !SUBNET_GROUP.matcher(subnetGroup).matches()) {
+        if (subnetGroup != null && !Settings.DRILL_SUBNET_GROUP.format().accepts(subnetGroup)) {
             problems.add(Settings.DRILL_SUBNET_GROUP.label() + " must be "
                     + Settings.DRILL_SUBNET_GROUP.format().description() + " (got '" + subnetGroup + "')");
         }
@@ -277,7 +275,7 @@ final class SettingsParser {
         List<String> groups = stringList(setting);
         setting.checkSize(setting.label(), groups.size()).ifPresent(problems::add);
         for (String group : groups) {
-            if (!SECURITY_GROUP.matcher(group).matches()) {
+            if (!setting.format().accepts(group)) {
                 problems.add(setting.label() + " must be " + setting.format().description() + " (got '" + group
                         + "')");
             }
