@@ -407,8 +407,8 @@ public class CrossRegionSnapshotReplication extends CrossRegionSnapshotReplicati
     }
 
     /**
-     * The restore drill's function (handler {@code RestoreDrillHandler}, reserved concurrency 1). Its permissions are
-     * in the drill's own customer managed policy, child {@code RestoreDrill/Policy}.
+     * The restore drill's function (handler {@code RestoreDrillHandler}). Its permissions are in the drill's own
+     * customer managed policy, child {@code RestoreDrill/Policy}.
      *
      * @return the function, or {@code null} without {@code restoreDrill}
      */

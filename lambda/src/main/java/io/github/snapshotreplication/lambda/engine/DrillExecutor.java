@@ -46,7 +46,7 @@ final class DrillExecutor {
                 continue;
             }
             if (action instanceof DrillAction.WriteLedger l) {
-                attempt(l, "drill_ledger_failed", () -> rds.tag(l.copy().arn(), l.tags()), recorder, "ledger_written");
+                writeLedger(l, recorder);
             } else if (action instanceof DrillAction.Restore r) {
                 restore(r, recorder);
             } else if (action instanceof DrillAction.Refuse r) {
@@ -168,13 +168,12 @@ final class DrillExecutor {
         }
     }
 
-    private static void attempt(DrillAction action, String failure, Runnable call, DrillRecorder recorder,
-                                String success) {
+    private void writeLedger(DrillAction.WriteLedger write, DrillRecorder recorder) {
         try {
-            call.run();
-            recorder.step(action, success);
+            rds.tag(write.copy().arn(), write.tags());
+            recorder.step(write, "ledger_written");
         } catch (RdsCallException e) {
-            recorder.failed(action, failure, e.getMessage(), e.errorCode(), e.isTransient());
+            recorder.failed(write, "drill_ledger_failed", e.getMessage(), e.errorCode(), e.isTransient());
         }
     }
 }
